@@ -1,0 +1,58 @@
+const { defineConfig, globalIgnores } = require('eslint/config');
+const eslintJs = require('@eslint/js');
+const jestPlugin = require('eslint-plugin-jest');
+const lwcConfig = require('@salesforce/eslint-config-lwc/recommended-ts');
+const tseslint = require('typescript-eslint');
+const globals = require('globals');
+
+module.exports = defineConfig([
+  globalIgnores([
+    'node_modules/**',
+    'coverage/**',
+    '.sf/**',
+    '.sfdx/**',
+    '.tmp/**',
+    // Build products: emitted from the .ts sources and from node_modules.
+    'force-app/main/default/lwc/**/*.js',
+    'force-app/main/default/staticresources/**'
+  ]),
+
+  // Lightning Web Components (TypeScript sources and their tests).
+  {
+    files: ['force-app/**/lwc/**/*.ts'],
+    extends: [lwcConfig, ...tseslint.configs.recommended],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { ecmaVersion: 'latest', sourceType: 'module' }
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
+    }
+  },
+  {
+    files: ['force-app/**/lwc/**/__tests__/**/*.ts'],
+    extends: [jestPlugin.configs['flat/recommended']],
+    languageOptions: { globals: { ...globals.node, ...jestPlugin.environments.globals.globals } },
+    rules: {
+      '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off',
+      '@typescript-eslint/no-explicit-any': 'off'
+    }
+  },
+
+  // Node scripts, checks and their tests.
+  {
+    files: ['scripts/**/*.ts', 'jest/**/*.ts', 'types/**/*.ts'],
+    extends: [eslintJs.configs.recommended, ...tseslint.configs.recommended],
+    languageOptions: { globals: { ...globals.node } }
+  },
+  {
+    files: ['scripts/**/__tests__/**/*.ts'],
+    extends: [jestPlugin.configs['flat/recommended']],
+    languageOptions: { globals: { ...jestPlugin.environments.globals.globals } }
+  },
+  {
+    files: ['*.js', 'jest/**/*.js'],
+    extends: [eslintJs.configs.recommended],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }
+  }
+]);

@@ -1,0 +1,17 @@
+import { formatPercent, pluralize, toPercent } from 'c/adoptionMetrics';
+
+describe('format', () => {
+  it('formats rates as percentages with at most one decimal', () => {
+    expect(formatPercent(0.625)).toBe('62.5%');
+    expect(formatPercent(2 / 3)).toBe('66.7%');
+    expect(formatPercent(1)).toBe('100%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(toPercent(0.12345)).toBe(12.3);
+  });
+
+  it('pluralizes counts', () => {
+    expect(pluralize(1, 'user')).toBe('1 user');
+    expect(pluralize(0, 'user')).toBe('0 users');
+    expect(pluralize(2, 'day', 'days')).toBe('2 days');
+  });
+});

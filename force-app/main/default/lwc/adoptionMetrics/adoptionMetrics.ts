@@ -1,0 +1,10 @@
+/**
+ * The KPI library (template-less LWC module): every formula of KPI_CATALOG.md, implemented once as
+ * pure functions with no DOM, no Apex and no I/O. Components, the preview and the CLI import it.
+ */
+export * from './contract';
+export * from './windows';
+export * from './loginRates';
+export * from './leaderboard';
+export * from './loginActivity';
+export * from './format';

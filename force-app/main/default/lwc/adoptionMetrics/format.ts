@@ -1,0 +1,15 @@
+/** Number formats shared by every view of a KPI, so a rate reads the same on a tile, a chart and in the CLI. */
+
+/** A 0–1 rate as a percentage with at most one decimal: 0.625 → "62.5%". */
+export function formatPercent(rateValue: number): string {
+  return `${toPercent(rateValue)}%`;
+}
+
+/** A 0–1 rate as a percentage number rounded to one decimal: 0.6254 → 62.5. */
+export function toPercent(rateValue: number): number {
+  return Math.round(rateValue * 1000) / 10;
+}
+
+export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

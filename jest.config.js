@@ -1,0 +1,57 @@
+const { jestConfig: lwcJestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+// Node scripts' entry points run for real inside `npm test` (build, checks); their logic lives in
+// imported modules, which the unit tests cover.
+const SCRIPT_ENTRY_POINTS = [
+  'scripts/build/buildLwc.ts',
+  'scripts/checks/checkSoqlSchema.ts',
+  'scripts/checks/analyzeApex.ts',
+  'scripts/checks/checkMetadata.ts'
+];
+
+module.exports = {
+  projects: [
+    {
+      ...lwcJestConfig,
+      displayName: 'lwc',
+      testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
+      setupFilesAfterEnv: [...lwcJestConfig.setupFilesAfterEnv, '<rootDir>/jest/setupLwc.ts'],
+      moduleFileExtensions: [...lwcJestConfig.moduleFileExtensions, 'json'],
+      moduleNameMapper: {
+        '^test-utils$': '<rootDir>/jest/lwcTestUtils.ts',
+        '^lightning/platformResourceLoader$': '<rootDir>/jest/mocks/platformResourceLoader.ts',
+        '^@salesforce/resourceUrl/(.*)$': '<rootDir>/jest/mocks/resourceUrl.ts'
+      },
+      modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/.tmp']
+    },
+    {
+      displayName: 'node',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/scripts/**/__tests__/**/*.test.ts'],
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      transform: {
+        '^.+\\.ts$': [
+          'babel-jest',
+          {
+            babelrc: false,
+            configFile: false,
+            presets: [['@babel/preset-typescript', { allowDeclareFields: true }]],
+            plugins: ['@babel/plugin-transform-modules-commonjs']
+          }
+        ]
+      }
+    }
+  ],
+  collectCoverageFrom: [
+    'force-app/**/lwc/**/*.ts',
+    'scripts/**/*.ts',
+    '!**/__tests__/**',
+    '!**/*.d.ts',
+    ...SCRIPT_ENTRY_POINTS.map((entry) => `!${entry}`)
+  ],
+  coverageReporters: ['text-summary', 'lcov'],
+  coverageThreshold: {
+    global: { lines: 90, statements: 90, functions: 90, branches: 80 }
+  }
+};
