@@ -14,6 +14,10 @@ module.exports = {
     {
       ...lwcJestConfig,
       displayName: 'lwc',
+      transform: {
+        ...lwcJestConfig.transform,
+        '^.+\\.(js|ts|html|css)$': '<rootDir>/jest/lwcTransformer.js'
+      },
       testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
       setupFilesAfterEnv: [...lwcJestConfig.setupFilesAfterEnv, '<rootDir>/jest/setupLwc.ts'],
       moduleFileExtensions: [...lwcJestConfig.moduleFileExtensions, 'json'],

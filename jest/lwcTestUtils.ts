@@ -17,7 +17,11 @@ export function flushPromises(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export function mount<T extends HTMLElement>(tagName: string, constructor: unknown, props: Record<string, unknown> = {}): T {
+export function mount<T extends HTMLElement>(
+  tagName: string,
+  constructor: unknown,
+  props: Record<string, unknown> = {}
+): T {
   const element = createElement(tagName, { is: constructor as never }) as unknown as T;
   Object.assign(element, props);
   document.body.appendChild(element);

@@ -5,8 +5,10 @@
 export class ResizeObserverMock {
   static readonly instances: ResizeObserverMock[] = [];
   readonly targets = new Set<Element>();
+  readonly callback: ResizeObserverCallback;
 
-  constructor(readonly callback: ResizeObserverCallback) {
+  constructor(callback: ResizeObserverCallback) {
+    this.callback = callback;
     ResizeObserverMock.instances.push(this);
   }
 

@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const CHART_JS = path.join(__dirname, '..', '..', 'node_modules', 'chart.js', 'dist', 'chart.umd.min.js');
+const CHART_JS = path.join(
+  __dirname,
+  '..',
+  '..',
+  'node_modules',
+  'chart.js',
+  'dist',
+  'chart.umd.min.js'
+);
 
 export const loadScript = jest.fn(async (): Promise<void> => {
   if (!(window as unknown as { Chart?: unknown }).Chart) {

@@ -3,7 +3,7 @@
  * then active days, then name, then Id; rank = position; rank change = previous rank − rank.
  */
 import type { LeaderboardEntry } from './contract';
-import { BLANK_SLICE_KEY, compareSliceKeys, sliceKey } from './loginRates';
+import { compareSliceKeys, sliceKey } from './loginRates';
 import type { SliceDimension } from './loginRates';
 
 export interface LeaderboardFilter {
@@ -55,7 +55,12 @@ function ranksOf(standings: Standing[]): Map<string, number> {
 function matchesFilter(entry: LeaderboardEntry, filter: LeaderboardFilter): boolean {
   const matches = (dimension: SliceDimension): boolean => {
     const wanted = filter[dimension];
-    return wanted === undefined || wanted === null || wanted === '' || sliceKey(entry[dimension]) === wanted;
+    return (
+      wanted === undefined ||
+      wanted === null ||
+      wanted === '' ||
+      sliceKey(entry[dimension]) === wanted
+    );
   };
   return matches('role') && matches('region');
 }
@@ -115,5 +120,3 @@ export function sliceKeysOf(
 ): string[] {
   return [...new Set(entries.map((entry) => sliceKey(entry[dimension])))].sort(compareSliceKeys);
 }
-
-export { BLANK_SLICE_KEY };

@@ -90,11 +90,17 @@ export function buildLeaderboardEntries(
   });
 }
 
-function lastSuccessfulLoginByUser(attempts: Iterable<LoginAttempt>, asOf: Date): Map<string, number> {
+function lastSuccessfulLoginByUser(
+  attempts: Iterable<LoginAttempt>,
+  asOf: Date
+): Map<string, number> {
   const last = new Map<string, number>();
   for (const attempt of attempts) {
     if (!isSuccessfulLogin(attempt)) continue;
-    const time = parseInstant(attempt.loginTime, `LoginTime of a login by ${attempt.userId}`).getTime();
+    const time = parseInstant(
+      attempt.loginTime,
+      `LoginTime of a login by ${attempt.userId}`
+    ).getTime();
     if (time <= asOf.getTime() && time > (last.get(attempt.userId) ?? -Infinity)) {
       last.set(attempt.userId, time);
     }

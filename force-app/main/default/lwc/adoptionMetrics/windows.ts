@@ -6,7 +6,9 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function assertPeriodDays(days: number): void {
   if (!Number.isInteger(days) || days < 1) {
-    throw new RangeError(`A period must be a whole number of days of at least 1; got ${String(days)}.`);
+    throw new RangeError(
+      `A period must be a whole number of days of at least 1; got ${String(days)}.`
+    );
   }
 }
 
@@ -38,7 +40,9 @@ function dateFormatter(timeZone: string): Intl.DateTimeFormat {
         day: '2-digit'
       });
     } catch {
-      throw new RangeError(`Unknown time zone "${timeZone}": use an IANA name such as Europe/Paris.`);
+      throw new RangeError(
+        `Unknown time zone "${timeZone}": use an IANA name such as Europe/Paris.`
+      );
     }
     dateFormatters.set(timeZone, formatter);
   }

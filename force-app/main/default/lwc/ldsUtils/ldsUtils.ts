@@ -38,6 +38,8 @@ function messagesOf(error: ErrorLike | string | null | undefined): string[] {
 }
 
 export function reduceErrors(errors: unknown): string[] {
-  const list = (Array.isArray(errors) ? errors : [errors]) as (ErrorLike | string | null | undefined)[];
+  const list = (Array.isArray(errors) ? errors : [errors]) as (
+    ErrorLike | string | null | undefined
+  )[];
   return list.flatMap(messagesOf).filter((message) => message.trim() !== '');
 }

@@ -12,7 +12,11 @@ import {
   rankLeaderboard,
   sliceKeysOf
 } from 'c/adoptionMetrics';
-import type { LeaderboardPage, LoginLeaderboard as LeaderboardData, SliceDimension } from 'c/adoptionMetrics';
+import type {
+  LeaderboardPage,
+  LoginLeaderboard as LeaderboardData,
+  SliceDimension
+} from 'c/adoptionMetrics';
 
 export const PAGE_SIZE = 25;
 const ALL = '';
@@ -53,8 +57,14 @@ export default class LoginLeaderboard extends LightningElement {
       this.rankedPage = undefined;
       return;
     }
-    const entries = filterEntries(this.leaderboard.entries, { role: this.role, region: this.region });
-    this.rankedPage = leaderboardPage(rankLeaderboard(entries, this.leaderboard.viewerId), PAGE_SIZE);
+    const entries = filterEntries(this.leaderboard.entries, {
+      role: this.role,
+      region: this.region
+    });
+    this.rankedPage = leaderboardPage(
+      rankLeaderboard(entries, this.leaderboard.viewerId),
+      PAGE_SIZE
+    );
   }
 
   get isLoading(): boolean {

@@ -40,15 +40,29 @@ const SEPARATOR_ROW: TableRow = {
   ariaCurrent: null
 };
 
-function describeChange(entry: RankedEntry): Pick<TableRow, 'change' | 'changeDescription' | 'changeClass'> {
+function describeChange(
+  entry: RankedEntry
+): Pick<TableRow, 'change' | 'changeDescription' | 'changeClass'> {
   if (entry.rankChange === null) {
-    return { change: 'New', changeDescription: 'not ranked in the previous period', changeClass: 'slds-text-color_weak' };
+    return {
+      change: 'New',
+      changeDescription: 'not ranked in the previous period',
+      changeClass: 'slds-text-color_weak'
+    };
   }
   if (entry.rankChange > 0) {
-    return { change: `▲ ${entry.rankChange}`, changeDescription: `up ${entry.rankChange}`, changeClass: 'slds-text-color_success' };
+    return {
+      change: `▲ ${entry.rankChange}`,
+      changeDescription: `up ${entry.rankChange}`,
+      changeClass: 'slds-text-color_success'
+    };
   }
   if (entry.rankChange < 0) {
-    return { change: `▼ ${-entry.rankChange}`, changeDescription: `down ${-entry.rankChange}`, changeClass: 'slds-text-color_error' };
+    return {
+      change: `▼ ${-entry.rankChange}`,
+      changeDescription: `down ${-entry.rankChange}`,
+      changeClass: 'slds-text-color_error'
+    };
   }
   return { change: '–', changeDescription: 'no change', changeClass: 'slds-text-color_weak' };
 }

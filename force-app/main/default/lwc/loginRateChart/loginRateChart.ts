@@ -88,7 +88,11 @@ export default class LoginRateChart extends LightningElement {
       data: {
         labels: this.sliceRates.map((slice) => slice.key),
         datasets: [
-          { label: 'Login rate (%)', data: this.sliceRates.map((slice) => toPercent(slice.value)), backgroundColor: BAR_COLOR }
+          {
+            label: 'Login rate (%)',
+            data: this.sliceRates.map((slice) => toPercent(slice.value)),
+            backgroundColor: BAR_COLOR
+          }
         ]
       },
       options: {
@@ -99,7 +103,9 @@ export default class LoginRateChart extends LightningElement {
         scales: { x: { min: 0, max: 100, ticks: { callback: (value: number) => `${value}%` } } },
         plugins: {
           legend: { display: false },
-          tooltip: { callbacks: { label: (item: TooltipItem) => this.tooltipLabel(item.dataIndex) } }
+          tooltip: {
+            callbacks: { label: (item: TooltipItem) => this.tooltipLabel(item.dataIndex) }
+          }
         }
       }
     });

@@ -52,7 +52,9 @@ export default class LoginRates extends LightningElement {
   }
 
   get population(): number {
-    return this.summary ? this.summary.slices.reduce((total, slice) => total + slice.population, 0) : 0;
+    return this.summary
+      ? this.summary.slices.reduce((total, slice) => total + slice.population, 0)
+      : 0;
   }
 
   get isEmpty(): boolean {

@@ -1,7 +1,22 @@
-import { BLANK_SLICE_KEY, filterEntries, leaderboardPage, rankLeaderboard, sliceKeysOf } from 'c/adoptionMetrics';
+import {
+  BLANK_SLICE_KEY,
+  filterEntries,
+  leaderboardPage,
+  rankLeaderboard,
+  sliceKeysOf
+} from 'c/adoptionMetrics';
 import type { LeaderboardEntry } from 'c/adoptionMetrics';
 
-function entry(userId: string, name: string, logins: number, activeDays: number | null, previousLogins = 0, previousActiveDays: number | null = 0, role: string | null = 'Rep', region: string | null = 'EMEA'): LeaderboardEntry {
+function entry(
+  userId: string,
+  name: string,
+  logins: number,
+  activeDays: number | null,
+  previousLogins = 0,
+  previousActiveDays: number | null = 0,
+  role: string | null = 'Rep',
+  region: string | null = 'EMEA'
+): LeaderboardEntry {
   return { userId, name, role, region, logins, activeDays, previousLogins, previousActiveDays };
 }
 
@@ -16,7 +31,13 @@ describe('login.leaderboard ranking', () => {
 
   it('ranks a single user first', () => {
     const [row] = rankLeaderboard([entry('u1', 'Ada', 3, 2)], 'u1');
-    expect(row).toMatchObject({ userId: 'u1', rank: 1, previousRank: null, rankChange: null, isViewer: true });
+    expect(row).toMatchObject({
+      userId: 'u1',
+      rank: 1,
+      previousRank: null,
+      rankChange: null,
+      isViewer: true
+    });
   });
 
   it('orders by logins, then active days, then name, then Id', () => {
@@ -37,12 +58,16 @@ describe('login.leaderboard ranking', () => {
   });
 
   it('gives tied users distinct positions (1, 2, 3, …), never shared ranks', () => {
-    const ranks = ranksOf([entry('a', 'Same', 4, 2), entry('b', 'Same', 4, 2)]).map(([, rank]) => rank);
+    const ranks = ranksOf([entry('a', 'Same', 4, 2), entry('b', 'Same', 4, 2)]).map(
+      ([, rank]) => rank
+    );
     expect(ranks).toEqual([1, 2]);
   });
 
   it('leaves out users without logins in the window', () => {
-    expect(ranksOf([entry('u1', 'Ada', 0, 0, 5, 3), entry('u2', 'Bea', 1, 1)])).toEqual([['u2', 1]]);
+    expect(ranksOf([entry('u1', 'Ada', 0, 0, 5, 3), entry('u2', 'Bea', 1, 1)])).toEqual([
+      ['u2', 1]
+    ]);
   });
 
   it('ranks unknown active days below a known count of equal logins', () => {
@@ -54,7 +79,12 @@ describe('login.leaderboard ranking', () => {
 
   it('computes rank change as previous rank minus rank, blank when unranked before', () => {
     const rows = rankLeaderboard(
-      [entry('u1', 'Ada', 9, 5, 1, 1), entry('u2', 'Bea', 5, 3, 8, 4), entry('u3', 'Cy', 4, 2, 0, 0), entry('u4', 'Di', 3, 1, 5, 2)],
+      [
+        entry('u1', 'Ada', 9, 5, 1, 1),
+        entry('u2', 'Bea', 5, 3, 8, 4),
+        entry('u3', 'Cy', 4, 2, 0, 0),
+        entry('u4', 'Di', 3, 1, 5, 2)
+      ],
       null
     );
     expect(rows.map((row) => [row.userId, row.rank, row.previousRank, row.rankChange])).toEqual([
@@ -66,7 +96,10 @@ describe('login.leaderboard ranking', () => {
   });
 
   it('breaks previous-window ties with previous active days', () => {
-    const rows = rankLeaderboard([entry('u1', 'Ada', 1, 1, 4, 1), entry('u2', 'Bea', 1, 1, 4, 3)], null);
+    const rows = rankLeaderboard(
+      [entry('u1', 'Ada', 1, 1, 4, 1), entry('u2', 'Bea', 1, 1, 4, 3)],
+      null
+    );
     expect(rows.map((row) => row.previousRank)).toEqual([2, 1]);
   });
 
@@ -96,8 +129,12 @@ describe('leaderboard filters', () => {
   });
 
   it('selects users without a role or region with the (none) key', () => {
-    expect(filterEntries(entries, { role: BLANK_SLICE_KEY }).map((row) => row.userId)).toEqual(['u3']);
-    expect(filterEntries(entries, { region: BLANK_SLICE_KEY }).map((row) => row.userId)).toEqual(['u4']);
+    expect(filterEntries(entries, { role: BLANK_SLICE_KEY }).map((row) => row.userId)).toEqual([
+      'u3'
+    ]);
+    expect(filterEntries(entries, { region: BLANK_SLICE_KEY }).map((row) => row.userId)).toEqual([
+      'u4'
+    ]);
   });
 
   it('lists the distinct slice keys for pickers, (none) last', () => {
@@ -108,7 +145,9 @@ describe('leaderboard filters', () => {
 
 describe('leaderboard page', () => {
   const ranked = rankLeaderboard(
-    Array.from({ length: 30 }, (_, index) => entry(`u${index + 1}`, `User ${index + 1}`, 100 - index, 1)),
+    Array.from({ length: 30 }, (_, index) =>
+      entry(`u${index + 1}`, `User ${index + 1}`, 100 - index, 1)
+    ),
     'u28'
   );
 
@@ -125,6 +164,8 @@ describe('leaderboard page', () => {
   });
 
   it('rejects a page size below one', () => {
-    expect(() => leaderboardPage(ranked, 0)).toThrow('A leaderboard page holds at least one row; got 0.');
+    expect(() => leaderboardPage(ranked, 0)).toThrow(
+      'A leaderboard page holds at least one row; got 0.'
+    );
   });
 });

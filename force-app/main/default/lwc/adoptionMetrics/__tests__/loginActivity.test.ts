@@ -23,7 +23,11 @@ function user(id: string, overrides: Partial<PopulationUser> = {}): PopulationUs
   };
 }
 
-const login = (userId: string, loginTime: string, status = 'Success'): LoginAttempt => ({ userId, loginTime, status });
+const login = (userId: string, loginTime: string, status = 'Success'): LoginAttempt => ({
+  userId,
+  loginTime,
+  status
+});
 
 describe('population', () => {
   it('keeps active standard users and drops inactive and non-standard ones', () => {
@@ -40,7 +44,10 @@ describe('population', () => {
 
 describe('login.days.active', () => {
   it('counts distinct calendar dates, so ten logins on one day count once', () => {
-    const times = Array.from({ length: 10 }, (_, hour) => new Date(`2026-11-20T0${hour}:00:00.000Z`));
+    const times = Array.from(
+      { length: 10 },
+      (_, hour) => new Date(`2026-11-20T0${hour}:00:00.000Z`)
+    );
     expect(countActiveDays(times, 'UTC')).toBe(1);
     expect(countActiveDays([], 'UTC')).toBe(0);
   });
@@ -60,13 +67,26 @@ describe('buildLeaderboardEntries', () => {
   it('counts successful logins only, ignoring failed attempts', () => {
     const entries = buildLeaderboardEntries(
       [user('u1')],
-      [login('u1', '2026-11-22T08:00:00Z'), login('u1', '2026-11-22T08:01:00Z', 'Invalid Password'), login('u1', '2026-11-21T08:00:00Z')],
+      [
+        login('u1', '2026-11-22T08:00:00Z'),
+        login('u1', '2026-11-22T08:01:00Z', 'Invalid Password'),
+        login('u1', '2026-11-21T08:00:00Z')
+      ],
       asOf,
       7,
       'UTC'
     );
     expect(entries).toEqual([
-      { userId: 'u1', name: 'User u1', role: 'Rep', region: 'EMEA', logins: 2, activeDays: 2, previousLogins: 0, previousActiveDays: 0 }
+      {
+        userId: 'u1',
+        name: 'User u1',
+        role: 'Rep',
+        region: 'EMEA',
+        logins: 2,
+        activeDays: 2,
+        previousLogins: 0,
+        previousActiveDays: 0
+      }
     ]);
   });
 
@@ -84,33 +104,48 @@ describe('buildLeaderboardEntries', () => {
       7,
       'UTC'
     );
-    expect(entries[0]).toMatchObject({ logins: 2, activeDays: 2, previousLogins: 1, previousActiveDays: 1 });
+    expect(entries[0]).toMatchObject({
+      logins: 2,
+      activeDays: 2,
+      previousLogins: 1,
+      previousActiveDays: 1
+    });
   });
 
   it('keeps users with logins only in the previous window and drops users outside the population', () => {
     const entries = buildLeaderboardEntries(
       [user('u1'), user('u2', { isActive: false }), user('u3', { role: null, region: null })],
-      [login('u1', '2026-11-12T08:00:00Z'), login('u2', '2026-11-22T08:00:00Z'), login('u3', '2026-11-22T08:00:00Z')],
+      [
+        login('u1', '2026-11-12T08:00:00Z'),
+        login('u2', '2026-11-22T08:00:00Z'),
+        login('u3', '2026-11-22T08:00:00Z')
+      ],
       asOf,
       7,
       'UTC'
     );
-    expect(entries.map((entry) => [entry.userId, entry.logins, entry.previousLogins, entry.role])).toEqual([
+    expect(
+      entries.map((entry) => [entry.userId, entry.logins, entry.previousLogins, entry.role])
+    ).toEqual([
       ['u1', 0, 1, 'Rep'],
       ['u3', 1, 0, null]
     ]);
   });
 
   it('names a malformed login time', () => {
-    expect(() => buildLeaderboardEntries([user('u1')], [login('u1', 'not a date')], asOf, 7, 'UTC')).toThrow(
-      'LoginTime of a login by u1 is not a valid ISO-8601 instant: "not a date".'
-    );
+    expect(() =>
+      buildLeaderboardEntries([user('u1')], [login('u1', 'not a date')], asOf, 7, 'UTC')
+    ).toThrow('LoginTime of a login by u1 is not a valid ISO-8601 instant: "not a date".');
   });
 });
 
 describe('buildLoginSummary', () => {
   it('has no slices for an empty org', () => {
-    expect(buildLoginSummary([], [], asOf, 'Division')).toEqual({ asOf: asOf.toISOString(), regionField: 'Division', slices: [] });
+    expect(buildLoginSummary([], [], asOf, 'Division')).toEqual({
+      asOf: asOf.toISOString(),
+      regionField: 'Division',
+      slices: []
+    });
   });
 
   it('counts population, never-logged-in users and users active per window, per (role, region) cell', () => {
@@ -155,7 +190,13 @@ describe('buildLoginSummary', () => {
       }
     ]);
     expect(loginRate(summary.slices, 30)).toEqual({ value: 0.5, numerator: 2, denominator: 4 });
-    expect(loginRateBySlice(summary.slices, 90, 'region').map((slice) => [slice.key, slice.numerator, slice.denominator])).toEqual([
+    expect(
+      loginRateBySlice(summary.slices, 90, 'region').map((slice) => [
+        slice.key,
+        slice.numerator,
+        slice.denominator
+      ])
+    ).toEqual([
       ['EMEA', 2, 3],
       ['(none)', 1, 1]
     ]);

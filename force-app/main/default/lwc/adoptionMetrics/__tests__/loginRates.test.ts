@@ -10,7 +10,14 @@ import {
 } from 'c/adoptionMetrics';
 import type { SliceCount } from 'c/adoptionMetrics';
 
-function slice(role: string | null, region: string | null, population: number, loggedIn7: number, loggedIn30: number, never = 0): SliceCount {
+function slice(
+  role: string | null,
+  region: string | null,
+  population: number,
+  loggedIn7: number,
+  loggedIn30: number,
+  never = 0
+): SliceCount {
   return {
     role,
     region,
@@ -46,8 +53,16 @@ describe('login.rate.Nd', () => {
   });
 
   it('is 1 for a single user who logged in, 0 for one who did not', () => {
-    expect(loginRate([slice('Rep', 'EMEA', 1, 1, 1)], 7)).toEqual({ value: 1, numerator: 1, denominator: 1 });
-    expect(loginRate([slice('Rep', 'EMEA', 1, 0, 1)], 7)).toEqual({ value: 0, numerator: 0, denominator: 1 });
+    expect(loginRate([slice('Rep', 'EMEA', 1, 1, 1)], 7)).toEqual({
+      value: 1,
+      numerator: 1,
+      denominator: 1
+    });
+    expect(loginRate([slice('Rep', 'EMEA', 1, 0, 1)], 7)).toEqual({
+      value: 0,
+      numerator: 0,
+      denominator: 1
+    });
   });
 
   it('sums numerators and denominators over the population (not an average of rates)', () => {
@@ -72,7 +87,9 @@ describe('login.rate.Nd', () => {
   });
 
   it('names the missing window and the available ones', () => {
-    expect(() => loginRate(org, 14)).toThrow('No login counts for a 14-day window; available: 7, 30, 90.');
+    expect(() => loginRate(org, 14)).toThrow(
+      'No login counts for a 14-day window; available: 7, 30, 90.'
+    );
   });
 });
 
@@ -98,7 +115,12 @@ describe('slice keys', () => {
   });
 
   it('orders keys alphabetically with (none) last', () => {
-    expect(['b', BLANK_SLICE_KEY, 'a', 'b'].sort(compareSliceKeys)).toEqual(['a', 'b', 'b', BLANK_SLICE_KEY]);
+    expect(['b', BLANK_SLICE_KEY, 'a', 'b'].sort(compareSliceKeys)).toEqual([
+      'a',
+      'b',
+      'b',
+      BLANK_SLICE_KEY
+    ]);
     expect(compareSliceKeys(BLANK_SLICE_KEY, BLANK_SLICE_KEY)).toBe(0);
   });
 });

@@ -32,7 +32,9 @@ describe('windows', () => {
   });
 
   it('rejects periods that are not whole positive days with a clear message', () => {
-    expect(() => assertPeriodDays(0)).toThrow('A period must be a whole number of days of at least 1; got 0.');
+    expect(() => assertPeriodDays(0)).toThrow(
+      'A period must be a whole number of days of at least 1; got 0.'
+    );
     expect(() => windowStart(asOf, 1.5)).toThrow('got 1.5');
     expect(() => assertPeriodDays(Number.NaN)).toThrow('got NaN');
   });
@@ -50,6 +52,8 @@ describe('windows', () => {
 
   it('parses ISO instants and names the bad one', () => {
     expect(parseInstant('2026-11-23T12:00:00Z', 'as-of').getTime()).toBe(asOf.getTime());
-    expect(() => parseInstant('yesterday', 'LoginTime')).toThrow('LoginTime is not a valid ISO-8601 instant: "yesterday".');
+    expect(() => parseInstant('yesterday', 'LoginTime')).toThrow(
+      'LoginTime is not a valid ISO-8601 instant: "yesterday".'
+    );
   });
 });

@@ -10,7 +10,9 @@ describe('c-error-panel', () => {
       errors: { body: { message: 'Choose a period of 7, 30 or 90 days.' } }
     });
     await flushPromises();
-    expect(element.shadowRoot?.querySelector('.friendly-message')?.textContent).toBe('The leaderboard could not be loaded.');
+    expect(element.shadowRoot?.querySelector('.friendly-message')?.textContent).toBe(
+      'The leaderboard could not be loaded.'
+    );
     expect(element.shadowRoot?.querySelector('.error-details')).toBeNull();
     const toggle = element.shadowRoot?.querySelector('.details-toggle') as HTMLButtonElement;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
@@ -20,7 +22,9 @@ describe('c-error-panel', () => {
     await flushPromises();
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(toggle.textContent?.trim()).toBe('Hide details');
-    expect(element.shadowRoot?.querySelector('.error-details li')?.textContent).toBe('Choose a period of 7, 30 or 90 days.');
+    expect(element.shadowRoot?.querySelector('.error-details li')?.textContent).toBe(
+      'Choose a period of 7, 30 or 90 days.'
+    );
     await expect(element).toBeAccessible();
   });
 

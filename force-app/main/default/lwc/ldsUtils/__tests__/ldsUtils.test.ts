@@ -13,17 +13,26 @@ describe('reduceErrors', () => {
         body: {
           pageErrors: [{ message: 'Page error' }],
           fieldErrors: { Name: [{ message: 'Name error' }] },
-          output: { errors: [{ message: 'Output error' }], fieldErrors: { Amount: [{ message: 'Amount error' }] } }
+          output: {
+            errors: [{ message: 'Output error' }],
+            fieldErrors: { Amount: [{ message: 'Amount error' }] }
+          }
         }
       })
     ).toEqual(['Page error', 'Name error', 'Output error', 'Amount error']);
   });
 
   it('reads bodies that are lists, JavaScript errors, fetch status text and strings', () => {
-    expect(reduceErrors({ body: [{ message: 'First' }, {}, { message: 'Second' }] })).toEqual(['First', 'Second']);
+    expect(reduceErrors({ body: [{ message: 'First' }, {}, { message: 'Second' }] })).toEqual([
+      'First',
+      'Second'
+    ]);
     expect(reduceErrors(new Error('Script failed'))).toEqual(['Script failed']);
     expect(reduceErrors({ statusText: 'Service Unavailable' })).toEqual(['Service Unavailable']);
-    expect(reduceErrors(['plain text', { body: { message: 'Apex' } }])).toEqual(['plain text', 'Apex']);
+    expect(reduceErrors(['plain text', { body: { message: 'Apex' } }])).toEqual([
+      'plain text',
+      'Apex'
+    ]);
   });
 
   it('drops empty and unknown errors', () => {

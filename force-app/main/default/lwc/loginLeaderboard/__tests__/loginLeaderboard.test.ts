@@ -61,7 +61,9 @@ describe('c-login-leaderboard', () => {
     const viewerRow = table?.shadowRoot?.querySelector('tr[aria-current="true"]');
     expect(viewerRow?.getAttribute('data-user-id')).toBe('005000000000003AAA');
     expect(viewerRow?.classList.contains('viewer-row')).toBe(true);
-    expect(element.shadowRoot?.querySelector('.viewer-standing')?.textContent).toBe('You are #4 of 4.');
+    expect(element.shadowRoot?.querySelector('.viewer-standing')?.textContent).toBe(
+      'You are #4 of 4.'
+    );
   });
 
   it('filters by role and region and re-ranks within the selection', async () => {
@@ -83,8 +85,17 @@ describe('c-login-leaderboard', () => {
     const element = mount<HTMLElement>('c-login-leaderboard', LoginLeaderboard);
     adapter.emit(leaderboardData);
     await flushPromises();
-    const options = (element.shadowRoot?.querySelector('.role-filter') as unknown as { options: { value: string }[] }).options;
-    expect(options.map((option) => option.value)).toEqual(['', 'Sales Manager', 'Sales Rep', '(none)']);
+    const options = (
+      element.shadowRoot?.querySelector('.role-filter') as unknown as {
+        options: { value: string }[];
+      }
+    ).options;
+    expect(options.map((option) => option.value)).toEqual([
+      '',
+      'Sales Manager',
+      'Sales Rep',
+      '(none)'
+    ]);
   });
 
   it('requests the chosen period from Apex', async () => {
@@ -120,14 +131,21 @@ describe('c-login-leaderboard', () => {
     const element = mount<HTMLElement>('c-login-leaderboard', LoginLeaderboard);
     adapter.emit({ ...leaderboardData, activeDaysComplete: false });
     await flushPromises();
-    expect(element.shadowRoot?.querySelector('.active-days-note')?.textContent).toContain('most active users only');
+    expect(element.shadowRoot?.querySelector('.active-days-note')?.textContent).toContain(
+      'most active users only'
+    );
   });
 
   it('shows the Apex error in the shared error panel, and is accessible', async () => {
     const element = mount<HTMLElement>('c-login-leaderboard', LoginLeaderboard);
-    adapter.error({ message: 'Seeing your team’s logins needs the Adoption Dashboard Viewer permission set.' });
+    adapter.error({
+      message: 'Seeing your team’s logins needs the Adoption Dashboard Viewer permission set.'
+    });
     await flushPromises();
-    const panel = element.shadowRoot?.querySelector('c-error-panel') as unknown as { errors: unknown; friendlyMessage: string };
+    const panel = element.shadowRoot?.querySelector('c-error-panel') as unknown as {
+      errors: unknown;
+      friendlyMessage: string;
+    };
     expect(panel.friendlyMessage).toBe('The leaderboard could not be loaded.');
     expect(JSON.stringify(panel.errors)).toContain('Adoption Dashboard Viewer permission set');
     await expect(element).toBeAccessible();

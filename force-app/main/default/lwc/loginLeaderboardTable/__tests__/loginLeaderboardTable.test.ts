@@ -3,7 +3,12 @@ import { rankLeaderboard } from 'c/adoptionMetrics';
 import type { LeaderboardEntry } from 'c/adoptionMetrics';
 import { flushPromises, mount, resetDom } from 'test-utils';
 
-const entry = (userId: string, logins: number, previousLogins: number, activeDays: number | null = 1): LeaderboardEntry => ({
+const entry = (
+  userId: string,
+  logins: number,
+  previousLogins: number,
+  activeDays: number | null = 1
+): LeaderboardEntry => ({
   userId,
   name: `User ${userId}`,
   role: userId === 'u3' ? null : 'Rep',
@@ -16,7 +21,13 @@ const entry = (userId: string, logins: number, previousLogins: number, activeDay
 
 // Previous window: u2 9, u1 8, u5 5, u4 1 → u4 keeps rank 4; u5 has no logins now and drops out.
 const ranked = rankLeaderboard(
-  [entry('u1', 9, 8), entry('u2', 8, 9), entry('u3', 7, 0, null), entry('u4', 1, 1), entry('u5', 0, 5)],
+  [
+    entry('u1', 9, 8),
+    entry('u2', 8, 9),
+    entry('u3', 7, 0, null),
+    entry('u4', 1, 1),
+    entry('u5', 0, 5)
+  ],
   'u4'
 );
 
@@ -38,16 +49,22 @@ describe('c-login-leaderboard-table', () => {
       ['▼ 1', 'down 1'],
       ['New', 'not ranked in the previous period']
     ]);
-    expect(element.shadowRoot?.querySelector('caption')?.textContent).toBe('Login leaderboard, last 7 days');
+    expect(element.shadowRoot?.querySelector('caption')?.textContent).toBe(
+      'Login leaderboard, last 7 days'
+    );
     await expect(element).toBeAccessible();
   });
 
   it('shows unknown active days as a dash and a missing role as (none)', async () => {
-    const element = mount<HTMLElement>('c-login-leaderboard-table', LoginLeaderboardTable, { rows: [ranked[2]] });
+    const element = mount<HTMLElement>('c-login-leaderboard-table', LoginLeaderboardTable, {
+      rows: [ranked[2]]
+    });
     await flushPromises();
     const row = element.shadowRoot?.querySelector('tbody tr');
     expect(row?.querySelector('.active-days')?.textContent).toBe('—');
-    expect(Array.from(row?.querySelectorAll('td') ?? []).map((cell) => cell.textContent)).toContain('(none)');
+    expect(Array.from(row?.querySelectorAll('td') ?? []).map((cell) => cell.textContent)).toContain(
+      '(none)'
+    );
   });
 
   it("appends the viewer's row after a separator when the viewer ranks below the page", async () => {
@@ -58,7 +75,12 @@ describe('c-login-leaderboard-table', () => {
     });
     await flushPromises();
     const rows = Array.from(element.shadowRoot?.querySelectorAll('tbody tr') ?? []);
-    expect(rows.map((row) => row.className.includes('separator'))).toEqual([false, false, true, false]);
+    expect(rows.map((row) => row.className.includes('separator'))).toEqual([
+      false,
+      false,
+      true,
+      false
+    ]);
     const viewer = rows[3];
     expect(viewer.getAttribute('aria-current')).toBe('true');
     expect(viewer.querySelector('.rank')?.textContent).toBe('4');

@@ -29,7 +29,10 @@ describe('c-login-rate-chart', () => {
   afterEach(resetDom);
 
   it('loads chart.js from the static resource once and draws a horizontal bar per slice', async () => {
-    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, { chartTitle: 'Login rate by role', slices });
+    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, {
+      chartTitle: 'Login rate by role',
+      slices
+    });
     await flushPromises();
     expect(loadScript).toHaveBeenCalledTimes(1);
     expect((loadScript as jest.Mock).mock.calls[0][1]).toBe('/resource/mock');
@@ -44,22 +47,30 @@ describe('c-login-rate-chart', () => {
   });
 
   it('describes the chart for screen readers, in its label and as a table', async () => {
-    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, { chartTitle: 'Login rate by role', slices });
+    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, {
+      chartTitle: 'Login rate by role',
+      slices
+    });
     await flushPromises();
     expect(element.shadowRoot?.querySelector('canvas')?.getAttribute('aria-label')).toBe(
       'Login rate by role: Manager 50%, Sales Rep 62.5%, (none) 0%'
     );
-    const cells = Array.from(element.shadowRoot?.querySelectorAll('.rate-table tbody tr') ?? []).map((row) =>
-      Array.from(row.children).map((cell) => cell.textContent)
-    );
+    const cells = Array.from(
+      element.shadowRoot?.querySelectorAll('.rate-table tbody tr') ?? []
+    ).map((row) => Array.from(row.children).map((cell) => cell.textContent));
     expect(cells[1]).toEqual(['Sales Rep', '62.5%', '5 of 8']);
   });
 
   it('updates the existing chart when the slices change', async () => {
-    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, { chartTitle: 'By role', slices });
+    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, {
+      chartTitle: 'By role',
+      slices
+    });
     await flushPromises();
     const chart = chartOf(element);
-    (element as unknown as { slices: SliceRate[] }).slices = [{ key: 'EMEA', value: 0.25, numerator: 1, denominator: 4 }];
+    (element as unknown as { slices: SliceRate[] }).slices = [
+      { key: 'EMEA', value: 0.25, numerator: 1, denominator: 4 }
+    ];
     await flushPromises();
     expect(chartOf(element)).toBe(chart);
     expect(chart?.data.labels).toEqual(['EMEA']);
@@ -67,7 +78,10 @@ describe('c-login-rate-chart', () => {
   });
 
   it('sizes the chart to its number of bars, so narrow mobile screens stay legible', async () => {
-    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, { chartTitle: 'By role', slices });
+    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, {
+      chartTitle: 'By role',
+      slices
+    });
     await flushPromises();
     const container = element.shadowRoot?.querySelector('.chart-container') as HTMLElement;
     expect(container.style.height).toBe(`${3 * 28 + 48}px`);
@@ -75,28 +89,43 @@ describe('c-login-rate-chart', () => {
   });
 
   it('shows an empty state and loads nothing when there is nothing to chart', async () => {
-    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, { chartTitle: 'By role', slices: [] });
+    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, {
+      chartTitle: 'By role',
+      slices: []
+    });
     await flushPromises();
-    expect(element.shadowRoot?.querySelector('.empty-state')?.textContent).toBe('No users to chart.');
+    expect(element.shadowRoot?.querySelector('.empty-state')?.textContent).toBe(
+      'No users to chart.'
+    );
     expect(loadScript).not.toHaveBeenCalled();
     await expect(element).toBeAccessible();
   });
 
   it('shows the shared error panel when chart.js cannot be loaded', async () => {
     (loadScript as jest.Mock).mockRejectedValueOnce(new Error('Failed to load /resource/chartjs'));
-    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, { chartTitle: 'By role', slices });
+    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, {
+      chartTitle: 'By role',
+      slices
+    });
     await flushPromises();
-    const panel = element.shadowRoot?.querySelector('c-error-panel') as unknown as { friendlyMessage: string };
+    const panel = element.shadowRoot?.querySelector('c-error-panel') as unknown as {
+      friendlyMessage: string;
+    };
     expect(panel.friendlyMessage).toBe('The chart could not be drawn.');
     await expect(element).toBeAccessible();
   });
 
   it('destroys its chart when removed from the page', async () => {
-    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, { chartTitle: 'By role', slices });
+    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, {
+      chartTitle: 'By role',
+      slices
+    });
     await flushPromises();
     const canvas = element.shadowRoot?.querySelector('canvas') as HTMLCanvasElement;
     expect(chartOf(element)).toBeDefined();
     document.body.removeChild(element);
-    expect((window as unknown as { Chart: ChartGlobal }).Chart.getChart(canvas) === undefined).toBe(true);
+    expect((window as unknown as { Chart: ChartGlobal }).Chart.getChart(canvas) === undefined).toBe(
+      true
+    );
   });
 });

@@ -76,7 +76,9 @@ describe('c-login-rates', () => {
     const element = mount<HTMLElement>('c-login-rates', LoginRates);
     adapter.emit(summary);
     await flushPromises();
-    const chart = element.shadowRoot?.querySelector('.region-chart') as unknown as { chartTitle: string };
+    const chart = element.shadowRoot?.querySelector('.region-chart') as unknown as {
+      chartTitle: string;
+    };
     expect(chart.chartTitle).toBe('Login rate by region (Division)');
   });
 
@@ -94,7 +96,9 @@ describe('c-login-rates', () => {
     const element = mount<HTMLElement>('c-login-rates', LoginRates);
     adapter.error({ message: 'You do not have access to the user records this dashboard reads.' });
     await flushPromises();
-    const panel = element.shadowRoot?.querySelector('c-error-panel') as unknown as { friendlyMessage: string };
+    const panel = element.shadowRoot?.querySelector('c-error-panel') as unknown as {
+      friendlyMessage: string;
+    };
     expect(panel.friendlyMessage).toBe('Login rates could not be loaded.');
     await expect(element).toBeAccessible();
   });
