@@ -13,13 +13,31 @@ import { CLASSES_DIR, PROJECT_ROOT, listFiles } from '../build/projectFiles';
 import { formatFinding, isFailing, unexplainedSuppressions } from './apexFindings';
 import type { Finding } from './apexFindings';
 
-const RULE_SELECTORS = ['pmd:Recommended', 'pmd:Security', 'sfge'];
+/** House rules that PMD's Recommended set leaves out; raised to High so that they fail the build. */
+const HOUSE_RULES = [
+  'ApexAssertionsShouldIncludeMessage',
+  'OperationWithLimitsInLoop',
+  'ApexUnitTestShouldNotUseSeeAllDataTrue'
+];
+const RULE_SELECTORS = [
+  'pmd:Recommended',
+  'pmd:Security',
+  ...HOUSE_RULES.map((rule) => `pmd:${rule}`),
+  'sfge'
+];
+const HIGH_SEVERITY = 2;
 
 async function runEngines(): Promise<Finding[]> {
   const logFolder = path.join(PROJECT_ROOT, '.tmp', 'code-analyzer');
   await mkdir(logFolder, { recursive: true });
   const config = CodeAnalyzerConfig.fromObject(
-    { config_root: PROJECT_ROOT, log_folder: logFolder },
+    {
+      config_root: PROJECT_ROOT,
+      log_folder: logFolder,
+      rules: {
+        pmd: Object.fromEntries(HOUSE_RULES.map((rule) => [rule, { severity: HIGH_SEVERITY }]))
+      }
+    },
     PROJECT_ROOT
   );
   const analyzer = new CodeAnalyzer(config);
