@@ -13,3 +13,13 @@ export function toPercent(rateValue: number): number {
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
 }
+
+export interface PickerOption {
+  label: string;
+  value: string;
+}
+
+/** Options for a period picker: "Last 7 days" → "7". */
+export function periodPickerOptions(periodsDays: readonly number[]): PickerOption[] {
+  return periodsDays.map((days) => ({ label: `Last ${days} days`, value: String(days) }));
+}

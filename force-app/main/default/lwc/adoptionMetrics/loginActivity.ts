@@ -45,20 +45,31 @@ interface UserLogins {
   previous: Date[];
 }
 
+/** Successful logins with their instants parsed; a malformed LoginTime is named, not skipped. */
+function* successfulLogins(
+  attempts: Iterable<LoginAttempt>
+): Generator<{ userId: string; time: Date }> {
+  for (const attempt of attempts) {
+    if (!isSuccessfulLogin(attempt)) continue;
+    yield {
+      userId: attempt.userId,
+      time: parseInstant(attempt.loginTime, `LoginTime of a login by ${attempt.userId}`)
+    };
+  }
+}
+
 function successfulLoginsByUser(
   attempts: Iterable<LoginAttempt>,
   asOf: Date,
   periodDays: number
 ): Map<string, UserLogins> {
   const byUser = new Map<string, UserLogins>();
-  for (const attempt of attempts) {
-    if (!isSuccessfulLogin(attempt)) continue;
-    const time = parseInstant(attempt.loginTime, `LoginTime of a login by ${attempt.userId}`);
+  for (const { userId, time } of successfulLogins(attempts)) {
     const inCurrent = isWithinWindow(time, asOf, periodDays);
     if (!inCurrent && !isWithinPreviousWindow(time, asOf, periodDays)) continue;
-    const logins = byUser.get(attempt.userId) ?? { current: [], previous: [] };
+    const logins = byUser.get(userId) ?? { current: [], previous: [] };
     (inCurrent ? logins.current : logins.previous).push(time);
-    byUser.set(attempt.userId, logins);
+    byUser.set(userId, logins);
   }
   return byUser;
 }
@@ -95,15 +106,10 @@ function lastSuccessfulLoginByUser(
   asOf: Date
 ): Map<string, number> {
   const last = new Map<string, number>();
-  for (const attempt of attempts) {
-    if (!isSuccessfulLogin(attempt)) continue;
-    const time = parseInstant(
-      attempt.loginTime,
-      `LoginTime of a login by ${attempt.userId}`
-    ).getTime();
-    if (time <= asOf.getTime() && time > (last.get(attempt.userId) ?? -Infinity)) {
-      last.set(attempt.userId, time);
-    }
+  for (const { userId, time } of successfulLogins(attempts)) {
+    const instant = time.getTime();
+    if (instant <= asOf.getTime() && instant > (last.get(userId) ?? -Infinity))
+      last.set(userId, instant);
   }
   return last;
 }

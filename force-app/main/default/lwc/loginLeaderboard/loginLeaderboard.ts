@@ -9,22 +9,19 @@ import {
   PERIOD_OPTIONS_DAYS,
   filterEntries,
   leaderboardPage,
+  periodPickerOptions,
   rankLeaderboard,
   sliceKeysOf
 } from 'c/adoptionMetrics';
 import type {
   LeaderboardPage,
+  PickerOption,
   LoginLeaderboard as LeaderboardData,
   SliceDimension
 } from 'c/adoptionMetrics';
 
 export const PAGE_SIZE = 25;
 const ALL = '';
-
-interface Option {
-  label: string;
-  value: string;
-}
 
 interface WireResult {
   data?: unknown;
@@ -83,8 +80,8 @@ export default class LoginLeaderboard extends LightningElement {
     return (this.rankedPage?.rankedCount ?? 0) > 0;
   }
 
-  get periodOptions(): Option[] {
-    return PERIOD_OPTIONS_DAYS.map((days) => ({ label: `Last ${days} days`, value: String(days) }));
+  get periodOptions(): PickerOption[] {
+    return periodPickerOptions(PERIOD_OPTIONS_DAYS);
   }
 
   get periodValue(): string {
@@ -95,11 +92,11 @@ export default class LoginLeaderboard extends LightningElement {
     return `last ${this.periodDays} days`;
   }
 
-  get roleOptions(): Option[] {
+  get roleOptions(): PickerOption[] {
     return this.sliceOptions('role', 'All roles');
   }
 
-  get regionOptions(): Option[] {
+  get regionOptions(): PickerOption[] {
     return this.sliceOptions('region', 'All regions');
   }
 
@@ -118,7 +115,7 @@ export default class LoginLeaderboard extends LightningElement {
       : null;
   }
 
-  private sliceOptions(dimension: SliceDimension, allLabel: string): Option[] {
+  private sliceOptions(dimension: SliceDimension, allLabel: string): PickerOption[] {
     const keys = this.leaderboard ? sliceKeysOf(this.leaderboard.entries, dimension) : [];
     return [{ label: allLabel, value: ALL }, ...keys.map((key) => ({ label: key, value: key }))];
   }

@@ -11,9 +11,10 @@ import {
   loginRate,
   loginRateBySlice,
   neverLoggedInCount,
+  periodPickerOptions,
   pluralize
 } from 'c/adoptionMetrics';
-import type { LoginSummary, SliceRate } from 'c/adoptionMetrics';
+import type { LoginSummary, PickerOption, SliceRate } from 'c/adoptionMetrics';
 
 interface WireResult {
   data?: unknown;
@@ -65,8 +66,8 @@ export default class LoginRates extends LightningElement {
     return this.population > 0;
   }
 
-  get periodOptions(): { label: string; value: string }[] {
-    return PERIOD_OPTIONS_DAYS.map((days) => ({ label: `Last ${days} days`, value: String(days) }));
+  get periodOptions(): PickerOption[] {
+    return periodPickerOptions(PERIOD_OPTIONS_DAYS);
   }
 
   get periodValue(): string {

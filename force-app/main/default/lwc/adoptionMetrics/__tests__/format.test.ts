@@ -1,4 +1,4 @@
-import { formatPercent, pluralize, toPercent } from 'c/adoptionMetrics';
+import { formatPercent, periodPickerOptions, pluralize, toPercent } from 'c/adoptionMetrics';
 
 describe('format', () => {
   it('formats rates as percentages with at most one decimal', () => {
@@ -13,5 +13,14 @@ describe('format', () => {
     expect(pluralize(1, 'user')).toBe('1 user');
     expect(pluralize(0, 'user')).toBe('0 users');
     expect(pluralize(2, 'day', 'days')).toBe('2 days');
+  });
+});
+
+describe('periodPickerOptions', () => {
+  it('labels each period and keeps its day count as the value', () => {
+    expect(periodPickerOptions([7, 30])).toEqual([
+      { label: 'Last 7 days', value: '7' },
+      { label: 'Last 30 days', value: '30' }
+    ]);
   });
 });
