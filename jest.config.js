@@ -9,6 +9,24 @@ const SCRIPT_ENTRY_POINTS = [
   'scripts/checks/checkMetadata.ts'
 ];
 
+/** Node scripts and their tests: TypeScript through Babel, CommonJS for jest. */
+const nodeProject = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': [
+      'babel-jest',
+      {
+        babelrc: false,
+        configFile: false,
+        presets: [['@babel/preset-typescript', { allowDeclareFields: true }]],
+        plugins: ['@babel/plugin-transform-modules-commonjs']
+      }
+    ]
+  }
+};
+
 module.exports = {
   projects: [
     {
@@ -29,22 +47,15 @@ module.exports = {
       modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/.tmp']
     },
     {
+      ...nodeProject,
       displayName: 'node',
-      rootDir: __dirname,
-      testEnvironment: 'node',
       testMatch: ['<rootDir>/scripts/**/__tests__/**/*.test.ts'],
-      moduleFileExtensions: ['ts', 'js', 'json'],
-      transform: {
-        '^.+\\.ts$': [
-          'babel-jest',
-          {
-            babelrc: false,
-            configFile: false,
-            presets: [['@babel/preset-typescript', { allowDeclareFields: true }]],
-            plugins: ['@babel/plugin-transform-modules-commonjs']
-          }
-        ]
-      }
+      testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.test\\.ts$']
+    },
+    {
+      ...nodeProject,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/scripts/**/__tests__/**/*.browser.test.ts']
     }
   ],
   collectCoverageFrom: [

@@ -7,13 +7,28 @@ import {
   ApexParserFactory,
   ApexParseTreeWalker
 } from '@apexdevtools/apex-parser';
-import type { SoqlLiteralContext } from '@apexdevtools/apex-parser';
+import type {
+  ApexParserRuleContext,
+  MethodDeclarationContext,
+  SoqlLiteralContext
+} from '@apexdevtools/apex-parser';
 import ts from 'typescript';
 
 export interface SoqlStatement {
   file: string;
   line: number;
   soql: string;
+  /** The Apex method the statement is in, when it is in one. */
+  method?: string;
+}
+
+function enclosingMethod(context: ApexParserRuleContext): string | undefined {
+  for (let parent = context.parentCtx; parent; parent = parent.parentCtx) {
+    if (parent.constructor.name === 'MethodDeclarationContext') {
+      return (parent as MethodDeclarationContext).id().getText();
+    }
+  }
+  return undefined;
 }
 
 /** Apex bind expressions like `:userIds` stay; the brackets around inline SOQL go. */
@@ -27,7 +42,8 @@ export function apexSoql(source: string, file: string): SoqlStatement[] {
       statements.push({
         file,
         line: context.start?.line ?? 0,
-        soql: text.replace(/^\[/, '').replace(/\]$/, '').trim()
+        soql: text.replace(/^\[/, '').replace(/\]$/, '').trim(),
+        method: enclosingMethod(context)
       });
     };
   }

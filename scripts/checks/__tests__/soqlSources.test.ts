@@ -14,7 +14,12 @@ describe('finding SOQL', () => {
       '}'
     ].join('\n');
     expect(apexSoql(source, 'Sample.cls')).toEqual([
-      { file: 'Sample.cls', line: 5, soql: 'SELECT Id FROM User WHERE Id = :UserInfo.getUserId()' }
+      {
+        file: 'Sample.cls',
+        line: 5,
+        soql: 'SELECT Id FROM User WHERE Id = :UserInfo.getUserId()',
+        method: 'users'
+      }
     ]);
   });
 

@@ -1,0 +1,44 @@
+import { UsageError, parsePreviewOptions } from '../options';
+
+describe('npm start options', () => {
+  it('defaults to a 500-user demo org with seed 42 on port 3000', () => {
+    expect(parsePreviewOptions([])).toEqual({
+      users: 500,
+      seed: 42,
+      port: 3000,
+      targetOrg: undefined
+    });
+  });
+
+  it('reads every option', () => {
+    expect(
+      parsePreviewOptions([
+        '--users',
+        '50000',
+        '--seed',
+        '7',
+        '--port',
+        '0',
+        '--target-org',
+        'sandbox'
+      ])
+    ).toEqual({
+      users: 50_000,
+      seed: 7,
+      port: 0,
+      targetOrg: 'sandbox'
+    });
+    expect(parsePreviewOptions(['--help'])).toBe('help');
+  });
+
+  it('names the bad option and the allowed range', () => {
+    expect(() => parsePreviewOptions(['--users', '10'])).toThrow(
+      new UsageError('--users must be a whole number from 50 to 50000; got "10".')
+    );
+    expect(() => parsePreviewOptions(['--port', 'http'])).toThrow(
+      '--port must be a whole number from 0 to 65535; got "http".'
+    );
+    expect(() => parsePreviewOptions(['--colour', 'red'])).toThrow(UsageError);
+    expect(() => parsePreviewOptions(['extra'])).toThrow(UsageError);
+  });
+});
