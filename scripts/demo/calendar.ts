@@ -112,6 +112,11 @@ export class ZoneClock {
   dayOf(instantMs: number): number {
     return Math.floor((instantMs + this.offsetAt(instantMs)) / DAY_MS);
   }
+
+  /** dayOf through the per-day cache: may be off by a day only within an hour of a DST switch. */
+  approximateDayOf(instantMs: number): number {
+    return Math.floor((instantMs + this.offsetOnDay(Math.floor(instantMs / DAY_MS))) / DAY_MS);
+  }
 }
 
 /**

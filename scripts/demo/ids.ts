@@ -102,6 +102,11 @@ export function idCodec(prefix: string): IdCodec {
   if (!/^[0-9A-Za-z]{3}$/.test(prefix)) throw new RangeError(`Bad key prefix "${prefix}"`);
   const head = prefix + INSTANCE;
   const headSuffix = CHECKSUM_CHARS[chunkMask(head + '0000000000', 0)];
+  const zeroLeft = head + '000000';
+  const suffixes = Array.from(
+    { length: 32 * 32 },
+    (_, masks) => headSuffix + CHECKSUM_CHARS[masks >> 5] + CHECKSUM_CHARS[masks & 31]
+  );
   return {
     prefix,
     encode(row: number): string {
@@ -120,17 +125,10 @@ export function idCodec(prefix: string): IdCodec {
       // Chunk 2 = characters 5..9 = p0, p1, first char of p2; chunk 3 = rest of p2, p3, p4.
       const mask1 = PAIR_UPPER[p0] | (PAIR_UPPER[p1] << 2) | ((PAIR_UPPER[p2] & 1) << 4);
       const mask2 = (PAIR_UPPER[p2] >> 1) | (PAIR_UPPER[p3] << 1) | (PAIR_UPPER[p4] << 3);
-      return (
-        head +
-        PAIRS[p0] +
-        PAIRS[p1] +
-        PAIRS[p2] +
-        PAIRS[p3] +
-        PAIRS[p4] +
-        headSuffix +
-        CHECKSUM_CHARS[mask1] +
-        CHECKSUM_CHARS[mask2]
-      );
+      // Pieces under 13 characters concatenate flat in V8; only the final join makes a rope.
+      const left =
+        p0 === 0 && p1 === 0 && p2 === 0 ? zeroLeft : head + PAIRS[p0] + PAIRS[p1] + PAIRS[p2];
+      return left + (PAIRS[p3] + PAIRS[p4] + suffixes[mask1 * 32 + mask2]);
     },
     decode(id: string): number | undefined {
       const decoded = decodeId(id);

@@ -83,7 +83,9 @@ export async function bundlePreview(outputDir: string): Promise<BundleResult> {
       lwc({
         rootDir: LWC_DIR,
         modules: [...(await componentModules()), { npm: 'lightning-base-components' }],
-        enableDynamicComponents: true
+        enableDynamicComponents: true,
+        // lightning-combobox attaches ElementInternals, which synthetic shadow refuses without this.
+        enableSyntheticElementInternals: true
       }),
       nodeResolve()
     ],

@@ -135,6 +135,9 @@ export function createPreviewServer(options: PreviewServerOptions): Server {
     if (route === '/' || route === '/index.html') {
       response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html'] });
       response.end(page);
+    } else if (route === '/favicon.ico') {
+      response.writeHead(204);
+      response.end();
     } else if (route.startsWith('/apex/')) {
       void handleApex(request, response, route.slice('/apex/'.length), options.context);
     } else if (route.startsWith('/assets/')) {

@@ -19,8 +19,7 @@ export function lookupBind(binds: Binds, name: string): unknown {
   if (whole !== undefined) return binds[whole];
   let value: unknown = binds;
   for (const segment of name.split('.')) {
-    const key =
-      value !== null && typeof value === 'object' ? findKey(value, segment) : undefined;
+    const key = value !== null && typeof value === 'object' ? findKey(value, segment) : undefined;
     if (key === undefined) throw invalidBind(`Variable does not exist: ${name}`);
     value = (value as Record<string, unknown>)[key];
   }

@@ -110,7 +110,8 @@ export function zoneClock(timeZone: string): ZoneClock {
     timeZone,
     offsetAt,
     dayOf: (ms) => Math.floor((ms + offsetAt(ms)) / MS_PER_DAY),
-    hourOf: (ms) => Math.floor((((ms + offsetAt(ms)) % MS_PER_DAY) + MS_PER_DAY) / MS_PER_HOUR) % 24,
+    hourOf: (ms) =>
+      Math.floor((((ms + offsetAt(ms)) % MS_PER_DAY) + MS_PER_DAY) / MS_PER_HOUR) % 24,
     startOfDay: (day) => {
       const wallMidnight = day * MS_PER_DAY;
       const guess = wallMidnight - offsetAt(wallMidnight);
@@ -125,7 +126,8 @@ export interface DayRange {
   end: number;
 }
 
-const N_LITERAL = /^(LAST|NEXT)_N_(DAYS|WEEKS|MONTHS|QUARTERS|YEARS)$|^N_(DAYS|WEEKS|MONTHS|QUARTERS|YEARS)_AGO$/;
+const N_LITERAL =
+  /^(LAST|NEXT)_N_(DAYS|WEEKS|MONTHS|QUARTERS|YEARS)$|^N_(DAYS|WEEKS|MONTHS|QUARTERS|YEARS)_AGO$/;
 
 /**
  * The days a relative date literal covers, seen from `today` (the running user's calendar day).

@@ -141,7 +141,7 @@ function compileDateFunction(context: QueryContext, table: SObjectTable, fn: Fun
   let path: string;
   if (typeof parameter === 'string') {
     path = parameter;
-  } else if (functionName(parameter).toUpperCase() === 'CONVERTTIMEZONE') {
+  } else if (functionName(parameter) === 'CONVERTTIMEZONE') {
     const inner = singleParameter(parameter);
     if (typeof inner !== 'string') throw malformed('convertTimezone() takes a datetime field');
     converted = true;
@@ -153,10 +153,14 @@ function compileDateFunction(context: QueryContext, table: SObjectTable, fn: Fun
   const fieldText = converted ? `convertTimezone(${source.signature})` : source.signature;
   const signature = `${name}(${fieldText})`;
   if (converted && source.type !== 'datetime') {
-    throw malformed(`convertTimezone() needs a datetime field; ${source.signature} is a ${source.type}`);
+    throw malformed(
+      `convertTimezone() needs a datetime field; ${source.signature} is a ${source.type}`
+    );
   }
   if (source.type !== 'datetime' && (source.type !== 'date' || definition.datetimeOnly)) {
-    throw malformed(`${name}() needs a ${definition.datetimeOnly ? 'datetime' : 'date or datetime'} field; ${source.signature} is a ${source.type}`);
+    throw malformed(
+      `${name}() needs a ${definition.datetimeOnly ? 'datetime' : 'date or datetime'} field; ${source.signature} is a ${source.type}`
+    );
   }
   const read = source.read;
   const clock = context.clock;
@@ -168,7 +172,10 @@ function compileDateFunction(context: QueryContext, table: SObjectTable, fn: Fun
   } else {
     dayAndHour = (value) => {
       const ms = value as number;
-      return [Math.floor(ms / MS_PER_DAY), Math.floor((ms - Math.floor(ms / MS_PER_DAY) * MS_PER_DAY) / MS_PER_HOUR)];
+      return [
+        Math.floor(ms / MS_PER_DAY),
+        Math.floor((ms - Math.floor(ms / MS_PER_DAY) * MS_PER_DAY) / MS_PER_HOUR)
+      ];
     };
   }
   return {

@@ -5,7 +5,12 @@
  * MALFORMED_QUERY in Salesforce ("unexpected token: OR"), so it is an error here too, and the
  * parentheses alone decide the grouping.
  */
-import type { Condition, HavingClause, ValueQueryCondition, WhereClause } from '@jetstreamapp/soql-parser-js';
+import type {
+  Condition,
+  HavingClause,
+  ValueQueryCondition,
+  WhereClause
+} from '@jetstreamapp/soql-parser-js';
 import { malformed } from './errors';
 
 export type Leaf = Condition | ValueQueryCondition;

@@ -83,7 +83,8 @@ const ESCAPES: Record<string, string> = {
 export function unquote(literal: string): string {
   return literal.slice(1, -1).replace(/\\(.)/g, (_match, character: string) => {
     const resolved = ESCAPES[character.toLowerCase()] ?? ESCAPES[character];
-    if (resolved === undefined) throw malformed(`invalid escape sequence \\${character} in ${literal}`);
+    if (resolved === undefined)
+      throw malformed(`invalid escape sequence \\${character} in ${literal}`);
     return resolved;
   });
 }
@@ -209,7 +210,9 @@ function describe(value: unknown): string {
 export function bindCollection(name: string, bound: unknown): readonly unknown[] {
   if (Array.isArray(bound)) return bound;
   if (bound instanceof Set) return [...bound];
-  throw invalidBind(`:${name} is used with IN and must be an array or a Set, not ${describe(bound)}`);
+  throw invalidBind(
+    `:${name} is used with IN and must be an array or a Set, not ${describe(bound)}`
+  );
 }
 
 /** Formats a value the way the REST API returns it. */

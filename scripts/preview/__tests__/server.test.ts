@@ -64,6 +64,7 @@ describe('preview server', () => {
       404
     );
     expect((await fetch(new URL('/nothing-here.js', base))).status).toBe(404);
+    expect((await fetch(new URL('/favicon.ico', base))).status).toBe(204);
   });
 
   it('answers a bad period with the Apex message and status 400', async () => {

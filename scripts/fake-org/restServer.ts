@@ -1,0 +1,85 @@
+/**
+ * A fake of the Salesforce REST query API on 127.0.0.1, answering from the demo org through the
+ * SOQL engine: `GET /services/data/vNN.N/query?q=…` and its `nextRecordsUrl` pages, bearer-token
+ * checks and Salesforce-shaped error bodies. A test double for jsforce-based code; not Salesforce.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
+import type { DemoOrg } from '../demo/model';
+import { runQuery } from '../soql-engine/engine';
+
+export interface FakeRestOptions {
+  org: DemoOrg;
+  accessToken: string;
+  /** Records per page before a nextRecordsUrl (Salesforce uses 2,000 by default). */
+  pageSize?: number;
+}
+
+interface Cursor {
+  type: string;
+  records: Record<string, unknown>[];
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8' });
+  response.end(JSON.stringify(body));
+}
+
+function withAttributes(type: string, record: Record<string, unknown>): Record<string, unknown> {
+  return { attributes: { type }, ...record };
+}
+
+/** The Salesforce errorCode for an engine error message. */
+function errorCode(message: string): string {
+  if (/no such column|not supported|didn't understand relationship/i.test(message)) return 'INVALID_FIELD';
+  if (/sObject type .* is not supported|not in the (demo|schema)/i.test(message)) return 'INVALID_TYPE';
+  return 'MALFORMED_QUERY';
+}
+
+export function createFakeRestServer(options: FakeRestOptions): Server {
+  const pageSize = options.pageSize ?? 2000;
+  const cursors = new Map<string, Cursor>();
+
+  const page = (version: string, locator: string, offset: number): Record<string, unknown> => {
+    const cursor = cursors.get(locator);
+    if (!cursor) throw new Error('invalid query locator');
+    const records = cursor.records.slice(offset, offset + pageSize).map((record) => withAttributes(cursor.type, record));
+    const next = offset + pageSize;
+    const done = next >= cursor.records.length;
+    if (done) cursors.delete(locator);
+    return {
+      totalSize: cursor.records.length,
+      done,
+      ...(done ? {} : { nextRecordsUrl: `/services/data/v${version}/query/${locator}-${next}` }),
+      records
+    };
+  };
+
+  return createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.headers.authorization !== `Bearer ${options.accessToken}`) {
+      sendJson(response, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+      return;
+    }
+    const first = /^\/services\/data\/v(\d+\.\d)\/query\/?$/.exec(url.pathname);
+    const more = /^\/services\/data\/v(\d+\.\d)\/query\/([\w-]+)-(\d+)$/.exec(url.pathname);
+    try {
+      if (first && request.method === 'GET') {
+        const soql = url.searchParams.get('q') ?? '';
+        const result = runQuery(options.org, soql, {});
+        const locator = randomUUID().replace(/-/g, '').slice(0, 15);
+        const type = /\b(COUNT|SUM|MAX|MIN|AVG|COUNT_DISTINCT)\s*\(/i.test(soql) ? 'AggregateResult' : (/\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? 'SObject');
+        cursors.set(locator, { type, records: result.records });
+        sendJson(response, 200, page(first[1], locator, 0));
+      } else if (more && request.method === 'GET') {
+        sendJson(response, 200, page(more[1], more[2], Number(more[3])));
+      } else {
+        sendJson(response, 404, [{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]);
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      sendJson(response, 400, [{ message, errorCode: errorCode(message) }]);
+    }
+  });
+}
