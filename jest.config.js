@@ -6,7 +6,10 @@ const SCRIPT_ENTRY_POINTS = [
   'scripts/build/buildLwc.ts',
   'scripts/checks/checkSoqlSchema.ts',
   'scripts/checks/analyzeApex.ts',
-  'scripts/checks/checkMetadata.ts'
+  'scripts/checks/checkMetadata.ts',
+  'scripts/preview/cli.ts',
+  'scripts/demo/cli.ts',
+  'scripts/soql-engine/bench.ts'
 ];
 
 /** Node scripts and their tests: TypeScript through Babel, CommonJS for jest. */
@@ -14,6 +17,7 @@ const nodeProject = {
   rootDir: __dirname,
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['<rootDir>/jest/setupNode.ts'],
   transform: {
     '^.+\\.ts$': [
       'babel-jest',

@@ -26,11 +26,6 @@ export function isoDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** The day number of a 'YYYY-MM-DD' date. */
-export function dayOfIsoDate(date: string): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-}
-
 /** Memoised isoDate, for date columns read millions of times. */
 export function createDateFormatter(): (day: number) => string {
   const cache = new Map<number, string>();

@@ -3,7 +3,7 @@
  * few bytes each instead of one JavaScript object each.
  */
 
-type NumericArray = Int32Array | Uint8Array | Uint16Array | Float64Array;
+type NumericArray = Int32Array | Uint8Array | Float64Array;
 
 export class Column<A extends NumericArray> {
   private data: A;
@@ -30,10 +30,6 @@ export class Column<A extends NumericArray> {
     return this.data[index];
   }
 
-  set(index: number, value: number): void {
-    this.data[index] = value;
-  }
-
   /** The filled part, copied into an array of exactly the right length. */
   finish(): A {
     return this.data.slice(0, this.length) as A;
@@ -44,7 +40,5 @@ export const int32Column = (capacity?: number): Column<Int32Array> =>
   new Column((length) => new Int32Array(length), capacity);
 export const uint8Column = (capacity?: number): Column<Uint8Array> =>
   new Column((length) => new Uint8Array(length), capacity);
-export const uint16Column = (capacity?: number): Column<Uint16Array> =>
-  new Column((length) => new Uint16Array(length), capacity);
 export const float64Column = (capacity?: number): Column<Float64Array> =>
   new Column((length) => new Float64Array(length), capacity);

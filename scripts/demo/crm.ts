@@ -216,7 +216,12 @@ class CrmBuilder {
   private readonly people: readonly Person[];
   private readonly clocks: readonly ZoneClock[];
   private readonly settings: CrmSettings;
+  /** Sales Operations users, who import accounts, contacts, leads and cases. */
   private readonly operations: number[];
+  /** Sales Development Reps per region (they create some of the AEs' opportunities). */
+  private readonly sdrsByRegion = new Map<number, number[]>();
+  /** Contacts of each account, as [first index, count], for the WhoId of their tasks. */
+  private readonly accountContacts = int32Column(1 << 12);
 
   private readonly accounts = {
     owner: int32Column(),
@@ -369,9 +374,6 @@ class CrmBuilder {
     };
   }
 
-  /** Contacts of each account, as [first index, count], for the WhoId of their tasks. */
-  private readonly accountContacts = int32Column(1 << 12);
-
   private addAccount(owner: number): number {
     const rng = this.rng;
     const person = this.people[owner];
@@ -522,8 +524,6 @@ class CrmBuilder {
     columns.stage.push(stageIndex);
     columns.amount.push(amount);
   }
-
-  private readonly sdrsByRegion = new Map<number, number[]>();
 
   private sdrsOf(region: number): number[] {
     let sdrs = this.sdrsByRegion.get(region);

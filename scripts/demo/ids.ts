@@ -23,6 +23,7 @@ export type DemoObjectName = keyof typeof KEY_PREFIXES;
 
 /** The pod/instance characters real Ids carry after the key prefix. */
 export const INSTANCE = '5g';
+const INSTANCE_CODES = [INSTANCE.charCodeAt(0), INSTANCE.charCodeAt(1)];
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const CHECKSUM_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
@@ -55,26 +56,61 @@ export function to18(id: string): string {
   return id.length === 18 ? id : id + checksumSuffix(id);
 }
 
+/** Base-62 value of each character code (-1 = not an Id character). */
+const DIGIT_VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE62.length; i += 1) DIGIT_VALUES[BASE62.charCodeAt(i)] = i;
+/** Checksum value of each suffix character, read case-insensitively (-1 = invalid). */
+const CHECKSUM_VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < CHECKSUM_CHARS.length; i += 1) {
+  CHECKSUM_VALUES[CHECKSUM_CHARS.charCodeAt(i)] = i;
+  CHECKSUM_VALUES[CHECKSUM_CHARS.toLowerCase().charCodeAt(i)] = i;
+}
+
+const isLetter = (code: number): boolean =>
+  (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
 /**
- * The case-sensitive 15-character form of an Id. An 18-character Id is case-insensitive: its
- * suffix restores the case of each letter, so '001a0000006vm9riac' is '001A0000006Vm9r'. Returns
- * undefined for anything that is not a well-formed Id.
+ * Writes the case-sensitive character codes of an Id's first 15 characters into `out`. An
+ * 18-character Id is case-insensitive: its suffix restores each letter's case, so
+ * '001a0000006vm9riac' is '001A0000006Vm9r'. Returns false for anything that is not an Id
+ * (including a suffix that marks a digit as upper case).
  */
-export function to15(id: string): string | undefined {
-  if (id.length === 15) return /^[0-9A-Za-z]{15}$/.test(id) ? id : undefined;
-  if (id.length !== 18 || !/^[0-9A-Za-z]{18}$/.test(id)) return undefined;
-  const suffix = id.slice(15).toUpperCase();
-  let restored = '';
-  for (let chunk = 0; chunk < 3; chunk += 1) {
-    const mask = CHECKSUM_CHARS.indexOf(suffix[chunk]);
-    if (mask < 0) return undefined;
-    for (let j = 0; j < 5; j += 1) {
-      const char = id[chunk * 5 + j];
-      restored += mask & (1 << j) ? char.toUpperCase() : char.toLowerCase();
+function normalise(id: string, out: Uint8Array): boolean {
+  const length = id.length;
+  if (length !== 15 && length !== 18) return false;
+  let masks = 0;
+  if (length === 18) {
+    for (let chunk = 0; chunk < 3; chunk += 1) {
+      const code = id.charCodeAt(15 + chunk);
+      const mask = code < 128 ? CHECKSUM_VALUES[code] : -1;
+      if (mask < 0) return false;
+      masks |= mask << (chunk * 5);
     }
   }
-  // A suffix bit set on a digit cannot come from a real Id.
-  return checksumSuffix(restored) === suffix ? restored : undefined;
+  for (let i = 0; i < 15; i += 1) {
+    let code = id.charCodeAt(i);
+    if (code >= 128 || DIGIT_VALUES[code] < 0) return false;
+    if (length === 18) {
+      const upper = (masks >> i) & 1;
+      if (isLetter(code)) code = upper ? code & ~32 : code | 32;
+      else if (upper) return false;
+    }
+    out[i] = code;
+  }
+  return true;
+}
+
+/** The case-sensitive 15-character form of an Id, or undefined when it is not one. */
+export function to15(id: string): string | undefined {
+  const codes = new Uint8Array(15);
+  return normalise(id, codes) ? String.fromCharCode(...codes) : undefined;
+}
+
+/** The row in a normalised Id's body, or -1 when it is beyond MAX_ROW. */
+function rowOfCodes(codes: Uint8Array): number {
+  let row = 0;
+  for (let i = 15 - BODY_LENGTH; i < 15; i += 1) row = row * 62 + DIGIT_VALUES[codes[i]];
+  return row <= MAX_ROW ? row : -1;
 }
 
 /** Two-character base-62 strings and their upper-case bits, so encoding is a few table lookups. */
@@ -103,6 +139,8 @@ export function idCodec(prefix: string): IdCodec {
   const head = prefix + INSTANCE;
   const headSuffix = CHECKSUM_CHARS[chunkMask(head + '0000000000', 0)];
   const zeroLeft = head + '000000';
+  const headCodes = Array.from(head, (char) => char.charCodeAt(0));
+  const scratch = new Uint8Array(15);
   const suffixes = Array.from(
     { length: 32 * 32 },
     (_, masks) => headSuffix + CHECKSUM_CHARS[masks >> 5] + CHECKSUM_CHARS[masks & 31]
@@ -131,21 +169,22 @@ export function idCodec(prefix: string): IdCodec {
       return left + (PAIRS[p3] + PAIRS[p4] + suffixes[mask1 * 32 + mask2]);
     },
     decode(id: string): number | undefined {
-      const decoded = decodeId(id);
-      return decoded !== undefined && decoded.prefix === prefix ? decoded.row : undefined;
+      if (!normalise(id, scratch)) return undefined;
+      for (let i = 0; i < 5; i += 1) if (scratch[i] !== headCodes[i]) return undefined;
+      const row = rowOfCodes(scratch);
+      return row < 0 ? undefined : row;
     }
   };
 }
 
 /** The key prefix and row of a demo Id, or undefined when it is not one (wrong instance too). */
 export function decodeId(id: string): { prefix: string; row: number } | undefined {
-  const id15 = to15(id);
-  if (id15 === undefined || id15.slice(3, 5) !== INSTANCE) return undefined;
-  let row = 0;
-  for (let i = 15 - BODY_LENGTH; i < 15; i += 1) {
-    row = row * 62 + BASE62.indexOf(id15[i]);
+  const codes = new Uint8Array(15);
+  if (!normalise(id, codes) || codes[3] !== INSTANCE_CODES[0] || codes[4] !== INSTANCE_CODES[1]) {
+    return undefined;
   }
-  return row <= MAX_ROW ? { prefix: id15.slice(0, 3), row } : undefined;
+  const row = rowOfCodes(codes);
+  return row < 0 ? undefined : { prefix: String.fromCharCode(codes[0], codes[1], codes[2]), row };
 }
 
 /** The demo object an Id belongs to, from its key prefix (for polymorphic fields like WhatId). */

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { Server, ServerResponse } from 'node:http';
 import type { DemoOrg } from '../demo/model';
 import { runQuery } from '../soql-engine/engine';
+import { SoqlError } from '../soql-engine/errors';
 
 export interface FakeRestOptions {
   org: DemoOrg;
@@ -30,11 +31,9 @@ function withAttributes(type: string, record: Record<string, unknown>): Record<s
   return { attributes: { type }, ...record };
 }
 
-/** The Salesforce errorCode for an engine error message. */
-function errorCode(message: string): string {
-  if (/no such column|not supported|didn't understand relationship/i.test(message)) return 'INVALID_FIELD';
-  if (/sObject type .* is not supported|not in the (demo|schema)/i.test(message)) return 'INVALID_TYPE';
-  return 'MALFORMED_QUERY';
+/** The Salesforce errorCode of an engine error, MALFORMED_QUERY for anything else. */
+function errorCode(error: unknown): string {
+  return error instanceof SoqlError ? error.code : 'MALFORMED_QUERY';
 }
 
 export function createFakeRestServer(options: FakeRestOptions): Server {
@@ -44,7 +43,9 @@ export function createFakeRestServer(options: FakeRestOptions): Server {
   const page = (version: string, locator: string, offset: number): Record<string, unknown> => {
     const cursor = cursors.get(locator);
     if (!cursor) throw new Error('invalid query locator');
-    const records = cursor.records.slice(offset, offset + pageSize).map((record) => withAttributes(cursor.type, record));
+    const records = cursor.records
+      .slice(offset, offset + pageSize)
+      .map((record) => withAttributes(cursor.type, record));
     const next = offset + pageSize;
     const done = next >= cursor.records.length;
     if (done) cursors.delete(locator);
@@ -59,7 +60,9 @@ export function createFakeRestServer(options: FakeRestOptions): Server {
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (request.headers.authorization !== `Bearer ${options.accessToken}`) {
-      sendJson(response, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+      sendJson(response, 401, [
+        { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }
+      ]);
       return;
     }
     const first = /^\/services\/data\/v(\d+\.\d)\/query\/?$/.exec(url.pathname);
@@ -69,17 +72,27 @@ export function createFakeRestServer(options: FakeRestOptions): Server {
         const soql = url.searchParams.get('q') ?? '';
         const result = runQuery(options.org, soql, {});
         const locator = randomUUID().replace(/-/g, '').slice(0, 15);
-        const type = /\b(COUNT|SUM|MAX|MIN|AVG|COUNT_DISTINCT)\s*\(/i.test(soql) ? 'AggregateResult' : (/\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? 'SObject');
+        const type = /\b(COUNT|SUM|MAX|MIN|AVG|COUNT_DISTINCT)\s*\(/i.test(soql)
+          ? 'AggregateResult'
+          : (/\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? 'SObject');
         cursors.set(locator, { type, records: result.records });
         sendJson(response, 200, page(first[1], locator, 0));
       } else if (more && request.method === 'GET') {
         sendJson(response, 200, page(more[1], more[2], Number(more[3])));
       } else {
-        sendJson(response, 404, [{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]);
+        sendJson(response, 404, [
+          { message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }
+        ]);
       }
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      sendJson(response, 400, [{ message, errorCode: errorCode(message) }]);
+      // Salesforce puts the code in errorCode and keeps it out of the message.
+      const message =
+        error instanceof SoqlError
+          ? error.detail
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      sendJson(response, 400, [{ message, errorCode: errorCode(error) }]);
     }
   });
 }

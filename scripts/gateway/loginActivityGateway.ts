@@ -234,6 +234,7 @@ export async function getLoginLeaderboard(
     periodDays,
     viewerId: context.viewerId,
     activeDaysComplete: counted.length === withLogins.length,
+    usersComplete: members.length < MAX_LEADERBOARD_USERS,
     entries
   };
 }

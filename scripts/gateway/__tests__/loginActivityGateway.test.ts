@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { UserFacingError, callApex, isApexMethod } from '../controllers';
-import { QUERY_ROW_HEADROOM, getLoginLeaderboard, getLoginSummary } from '../loginActivityGateway';
+import {
+  MAX_LEADERBOARD_USERS,
+  QUERY_ROW_HEADROOM,
+  getLoginLeaderboard,
+  getLoginSummary
+} from '../loginActivityGateway';
 import type { GatewayContext } from '../loginActivityGateway';
 import { QUERY_ROW_LIMIT } from '../queryRunner';
 import type { QueryRows, QueryRunner, SoqlRecord } from '../queryRunner';
@@ -142,6 +147,7 @@ describe('getLoginLeaderboard', () => {
       periodDays: 7,
       viewerId: '005V',
       activeDaysComplete: true,
+      usersComplete: true,
       entries: [
         {
           userId: '005A',
@@ -190,6 +196,21 @@ describe('getLoginLeaderboard', () => {
       ['005B', null]
     ]);
     expect(runner.calls.at(-1)?.binds.userIds).toEqual(['005A']);
+  });
+
+  it('flags a board cut at the user limit', async () => {
+    const crowd = Array.from({ length: MAX_LEADERBOARD_USERS }, (_, index) => ({
+      Id: `005${index}`,
+      Name: `User ${index}`,
+      UserRole: null,
+      Division: null
+    }));
+    const runner = new ScriptedRunner(queries, {
+      ...answers,
+      'UserSelector.selectPopulationLoggedInSince': () => crowd
+    });
+    const board = await getLoginLeaderboard(context(runner), 7);
+    expect(board.usersComplete).toBe(false);
   });
 
   it('asks nothing more when nobody logged in', async () => {

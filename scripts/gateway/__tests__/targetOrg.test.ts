@@ -27,7 +27,9 @@ let queries: SelectorQueries;
 
 beforeAll(async () => {
   org = generateDemoOrg({ users: 200, seed: 7 });
-  queries = await loadSelectorQueries(path.join(__dirname, '..', '..', '..', 'force-app', 'main', 'default', 'classes'));
+  queries = await loadSelectorQueries(
+    path.join(__dirname, '..', '..', '..', 'force-app', 'main', 'default', 'classes')
+  );
   server = createFakeRestServer({ org, accessToken: TOKEN, pageSize: 50 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   instanceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -36,7 +38,14 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function contextWith(runner: QueryRunner): GatewayContext {
-  return { runner, queries, asOf: org.asOf, timeZone: org.timeZone, viewerId: org.runningUserId, canViewTeamLogins: true };
+  return {
+    runner,
+    queries,
+    asOf: org.asOf,
+    timeZone: org.timeZone,
+    viewerId: org.runningUserId,
+    canViewTeamLogins: true
+  };
 }
 
 function restRunner(accessToken = TOKEN): RestQueryRunner {
@@ -60,7 +69,9 @@ describe('--target-org through jsforce', () => {
   });
 
   it('reports an expired session', async () => {
-    await expect(getLoginSummary(contextWith(restRunner('expired')))).rejects.toThrow(/Session expired or invalid/);
+    await expect(getLoginSummary(contextWith(restRunner('expired')))).rejects.toThrow(
+      /Session expired or invalid/
+    );
   });
 
   it('tells the user how to log in when the alias is unknown', async () => {

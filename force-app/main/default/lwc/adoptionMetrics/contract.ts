@@ -50,5 +50,7 @@ export interface LoginLeaderboard {
   periodDays: number;
   viewerId: string;
   activeDaysComplete: boolean;
+  /** False when more users logged in than one request may read: only the most recent are ranked. */
+  usersComplete: boolean;
   entries: LeaderboardEntry[];
 }

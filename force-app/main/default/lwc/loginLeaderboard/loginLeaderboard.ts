@@ -104,14 +104,24 @@ export default class LoginLeaderboard extends LightningElement {
     const page = this.rankedPage;
     if (!page) return '';
     const viewer = page.rows.find((row) => row.isViewer) ?? page.viewerRow;
+    const shown =
+      this.leaderboard?.usersComplete === false
+        ? ` of the ${page.rankedCount} users shown`
+        : ` of ${page.rankedCount}`;
     return viewer
-      ? `You are #${viewer.rank} of ${page.rankedCount}.`
+      ? `You are #${viewer.rank}${shown}.`
       : `You have no logins in the ${this.periodLabel} for this selection.`;
   }
 
   get activeDaysNote(): string | null {
     return this.leaderboard && !this.leaderboard.activeDaysComplete
       ? 'Active days were counted for the most active users only: this org has more logins than one request may read. Users without a count rank after equal login counts.'
+      : null;
+  }
+
+  get usersNote(): string | null {
+    return this.leaderboard?.usersComplete === false
+      ? 'More people logged in than one request may read, so the leaderboard ranks those who logged in most recently.'
       : null;
   }
 

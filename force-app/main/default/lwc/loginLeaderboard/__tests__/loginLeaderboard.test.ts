@@ -136,6 +136,26 @@ describe('c-login-leaderboard', () => {
     );
   });
 
+  it('says when the org had more users than one request may read', async () => {
+    const element = mount<HTMLElement>('c-login-leaderboard', LoginLeaderboard);
+    adapter.emit({ ...leaderboardData, usersComplete: false });
+    await flushPromises();
+    expect(element.shadowRoot?.querySelector('.users-note')?.textContent).toContain(
+      'ranks those who logged in most recently'
+    );
+    expect(element.shadowRoot?.querySelector('.viewer-standing')?.textContent).toBe(
+      'You are #4 of the 4 users shown.'
+    );
+  });
+
+  it('adds no note when every user was read', async () => {
+    const element = mount<HTMLElement>('c-login-leaderboard', LoginLeaderboard);
+    adapter.emit(leaderboardData);
+    await flushPromises();
+    expect(element.shadowRoot?.querySelector('.users-note')).toBeNull();
+    expect(element.shadowRoot?.querySelector('.active-days-note')).toBeNull();
+  });
+
   it('shows the Apex error in the shared error panel, and is accessible', async () => {
     const element = mount<HTMLElement>('c-login-leaderboard', LoginLeaderboard);
     adapter.error({
