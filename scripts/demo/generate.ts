@@ -59,19 +59,19 @@ export const DEMO_SHAPE: Readonly<Record<string, string>> = {
     '24 Dec–1 Jan near zero and the second week of August at a quarter. ~3% failed attempts ' +
     "('Invalid Password', 'Failed: Computer activation required', 'Password Lockout').",
   Account:
-    '~10 per rep; 15% without contacts, ~8% without Industry. Company names can contain commas.',
+    '~10 per active rep; 15% without contacts, ~8% without Industry. Names can contain "&" and commas.',
   Contact: '~2.6 per account with contacts, owned by the account owner; ~6% without Email.',
   Opportunity:
-    '~12 per rep, over the last 400 days: won, lost and open; ~15% of open ones past their CloseDate ' +
-    '(more for departed owners), ~22% stale (untouched 30–120 days), ~12% of open ones without Amount. ' +
-    'LastActivityDate = latest closed task.',
+    '~12 per active rep, over the last 400 days: ~48% open, the rest won (~40%) or lost; of the open ' +
+    'ones ~21% past their CloseDate, ~19% stale (untouched 30–120 days, many of departed owners), ' +
+    '~12% without Amount. LastActivityDate = latest closed task.',
   Lead:
-    '~15 per rep (mostly SDRs), over the last 270 days: ~18% converted, ~17% disqualified, the rest open, ' +
-    'many untouched for 14+ days (abandoned).',
+    '~15 per active rep (mostly SDRs), over the last 270 days: ~18% converted, ~25% disqualified, the ' +
+    'rest open, a third of all leads abandoned (no activity for 14+ days).',
   Task:
-    '~60 per rep on opportunities, accounts (WhatId) and leads/contacts (WhoId): completed, open and past ' +
-    'due; ~10% of open tasks without ActivityDate.',
-  Case: '~5 per Account Executive, over the last 180 days; ~72% closed, open ones New/Working/Escalated.'
+    '~60 per active rep on opportunities, accounts (WhatId) and leads/contacts (WhoId): ~80% completed; ' +
+    'of the open ones ~43% past due and ~10% without ActivityDate.',
+  Case: '~5 per active Account Executive, over the last 180 days; most close within days, ~3% open.'
 };
 
 interface Settings {

@@ -1,37 +1,29 @@
 /**
- * The SOQL of UserSelector.cls and LoginHistorySelector.cls, copied verbatim, run with the binds
- * the Apex methods pass: expected records and query-row charges.
+ * The SOQL of UserSelector.cls and LoginHistorySelector.cls, run with the binds the Apex methods
+ * pass: expected records and query-row charges.
  */
+import path from 'node:path';
+import { loadSelectorQueries } from '../../gateway/selectorQueries';
 import { runQuery } from '../engine';
 import { ORG, USER, loginId } from './fixtures';
 
-const COUNT_POPULATION_BY_SLICE = `SELECT UserRole.Name role, Division region, COUNT(Id) users, COUNT(LastLoginDate) everLoggedIn
-      FROM User
-      WHERE IsActive = TRUE AND UserType = 'Standard'
-      WITH USER_MODE
-      GROUP BY UserRole.Name, Division`;
+// The statements are read from the Apex selectors themselves, so these tests follow any change to them.
+let COUNT_POPULATION_BY_SLICE: string;
+let COUNT_LOGGED_IN_SINCE_BY_SLICE: string;
+let SELECT_POPULATION_LOGGED_IN_SINCE: string;
+let COUNT_ATTEMPTS_BY_USER_AND_STATUS: string;
+let SELECT_ATTEMPTS: string;
 
-const COUNT_LOGGED_IN_SINCE_BY_SLICE = `SELECT UserRole.Name role, Division region, COUNT(Id) users
-      FROM User
-      WHERE IsActive = TRUE AND UserType = 'Standard' AND LastLoginDate > :since
-      WITH USER_MODE
-      GROUP BY UserRole.Name, Division`;
-
-const SELECT_POPULATION_LOGGED_IN_SINCE = `SELECT Id, Name, UserRole.Name, Division
-      FROM User
-      WHERE IsActive = TRUE AND UserType = 'Standard' AND LastLoginDate > :since
-      WITH USER_MODE
-      ORDER BY LastLoginDate DESC
-      LIMIT :maxUsers`;
-
-const COUNT_ATTEMPTS_BY_USER_AND_STATUS = `SELECT UserId, Status, COUNT(Id) attempts
-      FROM LoginHistory
-      WHERE UserId IN :userIds AND LoginTime > :startExclusive AND LoginTime <= :endInclusive
-      GROUP BY UserId, Status`;
-
-const SELECT_ATTEMPTS = `SELECT UserId, LoginTime, Status
-      FROM LoginHistory
-      WHERE UserId IN :userIds AND LoginTime > :startExclusive AND LoginTime <= :endInclusive`;
+beforeAll(async () => {
+  const queries = await loadSelectorQueries(
+    path.join(__dirname, '..', '..', '..', 'force-app', 'main', 'default', 'classes')
+  );
+  COUNT_POPULATION_BY_SLICE = queries['UserSelector.countPopulationBySlice'];
+  COUNT_LOGGED_IN_SINCE_BY_SLICE = queries['UserSelector.countLoggedInSinceBySlice'];
+  SELECT_POPULATION_LOGGED_IN_SINCE = queries['UserSelector.selectPopulationLoggedInSince'];
+  COUNT_ATTEMPTS_BY_USER_AND_STATUS = queries['LoginHistorySelector.countAttemptsByUserAndStatus'];
+  SELECT_ATTEMPTS = queries['LoginHistorySelector.selectAttempts'];
+});
 
 const WINDOW = {
   userIds: new Set([USER.ada, USER.ben, USER.cleo]),
