@@ -59,7 +59,7 @@ export const DEMO_SHAPE: Readonly<Record<string, string>> = {
     '24 Dec–1 Jan near zero and the second week of August at a quarter. ~3% failed attempts ' +
     "('Invalid Password', 'Failed: Computer activation required', 'Password Lockout').",
   Account:
-    '~10 per active rep; 15% without contacts, ~8% without Industry. Names can contain "&" and commas.',
+    '~10 per active rep; 15% without contacts, ~8% without Industry. Some names contain "&".',
   Contact: '~2.6 per account with contacts, owned by the account owner; ~6% without Email.',
   Opportunity:
     '~12 per active rep, over the last 400 days: ~48% open, the rest won (~40%) or lost; of the open ' +
