@@ -49,7 +49,9 @@ module.exports = defineConfig([
   {
     files: ['scripts/**/__tests__/**/*.ts'],
     extends: [jestPlugin.configs['flat/recommended']],
-    languageOptions: { globals: { ...jestPlugin.environments.globals.globals } }
+    languageOptions: { globals: { ...jestPlugin.environments.globals.globals } },
+    // The browser tests assert through `eventually`, which re-reads the page before expecting.
+    rules: { 'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'eventually'] }] }
   },
   {
     files: ['*.js', 'jest/**/*.js'],
