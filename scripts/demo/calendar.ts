@@ -4,6 +4,9 @@
  * UTC offsets come from Intl and are cached per day.
  */
 
+import { zoneOffsetReader } from '../shared/timeZone';
+import type { OffsetReader } from '../shared/timeZone';
+
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
@@ -53,39 +56,14 @@ export function assertTimeZone(timeZone: string): void {
 /** UTC offsets of one IANA time zone (local = UTC + offset), cached per calendar day. */
 export class ZoneClock {
   readonly timeZone: string;
-  private readonly format: Intl.DateTimeFormat;
+  /** The zone's offset at an instant, in ms. */
+  readonly offsetAt: OffsetReader;
   private readonly offsets = new Map<number, number>();
 
   constructor(timeZone: string) {
     assertTimeZone(timeZone);
     this.timeZone = timeZone;
-    this.format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric'
-    });
-  }
-
-  /** The zone's offset at an instant, in ms. */
-  offsetAt(instantMs: number): number {
-    const parts: Record<string, number> = {};
-    for (const part of this.format.formatToParts(new Date(instantMs))) {
-      if (part.type !== 'literal') parts[part.type] = Number(part.value);
-    }
-    const local = Date.UTC(
-      parts.year,
-      parts.month - 1,
-      parts.day,
-      parts.hour,
-      parts.minute,
-      parts.second
-    );
-    return local - (instantMs - (((instantMs % 1000) + 1000) % 1000));
+    this.offsetAt = zoneOffsetReader(timeZone);
   }
 
   /** The offset in force around midday of a local calendar day (DST switches happen at night). */

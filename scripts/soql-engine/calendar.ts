@@ -4,6 +4,8 @@
  * LAST_N_DAYS:n, THIS_MONTH…) stand for.
  */
 import { SoqlError, unsupported } from './errors';
+import { zoneOffsetReader } from '../shared/timeZone';
+import type { OffsetReader } from '../shared/timeZone';
 
 const MS_PER_DAY = 86_400_000;
 const MS_PER_HOUR = 3_600_000;
@@ -68,35 +70,13 @@ export interface ZoneClock {
 }
 
 export function zoneClock(timeZone: string): ZoneClock {
-  let format: Intl.DateTimeFormat;
+  let computeOffset: OffsetReader;
   try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric'
-    });
+    computeOffset = zoneOffsetReader(timeZone);
   } catch {
     throw new SoqlError('UNSUPPORTED', `time zone '${timeZone}' is not a known IANA time zone`);
   }
   const offsets = new Map<number, number>();
-  const computeOffset = (ms: number): number => {
-    const parts: Record<string, number> = {};
-    for (const part of format.formatToParts(ms)) parts[part.type] = Number(part.value);
-    const wall = Date.UTC(
-      parts.year,
-      parts.month - 1,
-      parts.day,
-      parts.hour,
-      parts.minute,
-      parts.second
-    );
-    return wall - Math.floor(ms / 1000) * 1000;
-  };
   const offsetAt = (ms: number): number => {
     const bucket = Math.floor(ms / OFFSET_BUCKET_MS);
     let offset = offsets.get(bucket);
