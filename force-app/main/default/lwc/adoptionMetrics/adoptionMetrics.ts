@@ -8,3 +8,4 @@ export * from './loginRates';
 export * from './leaderboard';
 export * from './loginActivity';
 export * from './format';
+export * from './kpiResult';
