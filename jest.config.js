@@ -9,7 +9,8 @@ const SCRIPT_ENTRY_POINTS = [
   'scripts/checks/checkMetadata.ts',
   'scripts/preview/cli.ts',
   'scripts/demo/cli.ts',
-  'scripts/soql-engine/bench.ts'
+  'scripts/soql-engine/bench.ts',
+  'scripts/bench/preview.ts'
 ];
 
 // The preview's browser code and bundler run in Chromium, in the browser tests (npm run

@@ -19,7 +19,8 @@ import type { QueryRunner, SoqlRecord } from './queryRunner';
 import type { SelectorQueries } from './selectorQueries';
 
 export const REGION_FIELD = 'Division';
-export const MAX_LEADERBOARD_USERS = 10_000;
+/** Users read per leaderboard request; why 5,000: see LoginActivityService.MAX_LEADERBOARD_USERS. */
+export const MAX_LEADERBOARD_USERS = 5_000;
 export const QUERY_ROW_HEADROOM = 1_000;
 const SUCCESS = 'Success';
 

@@ -174,7 +174,7 @@ describe('getLoginLeaderboard', () => {
     const [members_, current, previous] = runner.calls;
     expect(members_.binds).toEqual({
       since: new Date('2026-11-09T12:00:00.000Z'),
-      maxUsers: 10_000
+      maxUsers: MAX_LEADERBOARD_USERS
     });
     expect(current.binds.startExclusive).toEqual(new Date('2026-11-16T12:00:00.000Z'));
     expect(previous.binds).toMatchObject({
