@@ -9,3 +9,20 @@ export * from './leaderboard';
 export * from './loginActivity';
 export * from './format';
 export * from './kpiResult';
+export type {
+  AccountRecord,
+  ContactRecord,
+  OpportunityRecord,
+  LeadRecord,
+  TaskRecord,
+  CaseRecord,
+  OpportunityStageChange
+} from './crmRecords';
+export * from './calendarDays';
+export * from './recordKpis';
+export * from './hygieneKpis';
+export * from './qualityRecords';
+export * from './qualityKpis';
+export * from './pipelineKpis';
+export * from './benchmark';
+export * from './kpiCatalog';
