@@ -20,7 +20,8 @@ import type {
   TaskRecord
 } from '../crmRecords';
 import { DEFAULT_KPI_OPTIONS } from '../kpiResult';
-import type { KpiOptions, SliceValue, UserDirectory } from '../kpiResult';
+import { countSlice, makeCase, makeLead, makeOpportunity, makeTask } from './crmFixtures';
+import type { KpiOptions, UserDirectory } from '../kpiResult';
 
 // T = 2026-11-23T12:00Z, date(T) = 2026-11-23 in UTC.
 const asOf = new Date('2026-11-23T12:00:00.000Z');
@@ -37,64 +38,6 @@ const users: UserDirectory = new Map([
   ['manager', { role: 'Manager', region: 'AMER' }]
 ]);
 
-function opportunity(id: string, overrides: Partial<OpportunityRecord> = {}): OpportunityRecord {
-  return {
-    id,
-    ownerId: 'rep',
-    createdById: 'rep',
-    createdDate: LONG_AGO,
-    lastModifiedDate: LONG_AGO,
-    lastActivityDate: null,
-    isClosed: false,
-    isWon: false,
-    closeDate: '2026-12-31',
-    stageName: 'Prospecting',
-    amount: 1000,
-    probability: 10,
-    ...overrides
-  };
-}
-
-function lead(id: string, overrides: Partial<LeadRecord> = {}): LeadRecord {
-  return {
-    id,
-    ownerId: 'rep',
-    createdById: 'rep',
-    createdDate: LONG_AGO,
-    lastActivityDate: null,
-    isConverted: false,
-    convertedDate: null,
-    status: 'Open - Not Contacted',
-    ...overrides
-  };
-}
-
-function task(id: string, overrides: Partial<TaskRecord> = {}): TaskRecord {
-  return {
-    id,
-    ownerId: 'rep',
-    createdById: 'rep',
-    createdDate: LONG_AGO,
-    lastModifiedDate: LONG_AGO,
-    activityDate: null,
-    isClosed: false,
-    status: 'Not Started',
-    ...overrides
-  };
-}
-
-function supportCase(id: string, overrides: Partial<CaseRecord> = {}): CaseRecord {
-  return {
-    id,
-    ownerId: 'rep',
-    createdById: 'rep',
-    createdDate: LONG_AGO,
-    closedDate: null,
-    isClosed: false,
-    ...overrides
-  };
-}
-
 function change(
   opportunityId: string,
   createdDate: string,
@@ -104,11 +47,15 @@ function change(
   return { opportunityId, createdDate, oldValue, newValue };
 }
 
-const count = (value: number, denominator: number): SliceValue => ({
-  value,
-  numerator: value,
-  denominator
-});
+const opportunity = (id: string, overrides: Partial<OpportunityRecord> = {}): OpportunityRecord =>
+  makeOpportunity(id, LONG_AGO, overrides);
+const lead = (id: string, overrides: Partial<LeadRecord> = {}): LeadRecord =>
+  makeLead(id, LONG_AGO, overrides);
+const task = (id: string, overrides: Partial<TaskRecord> = {}): TaskRecord =>
+  makeTask(id, LONG_AGO, overrides);
+const supportCase = (id: string, overrides: Partial<CaseRecord> = {}): CaseRecord =>
+  makeCase(id, LONG_AGO, overrides);
+const count = countSlice;
 
 const noSlices = { role: {}, region: {} };
 

@@ -20,6 +20,14 @@ import type {
   TaskRecord
 } from '../crmRecords';
 import { DEFAULT_KPI_OPTIONS } from '../kpiResult';
+import {
+  countSlice,
+  makeAccount,
+  makeCase,
+  makeContact,
+  makeOpportunity,
+  makeTask
+} from './crmFixtures';
 import type { KpiOptions, KpiResult, SliceValue, UserDirectory } from '../kpiResult';
 
 // T = 2026-11-23T12:00Z; the 7-day period is 2026-11-16T12:00Z (excluded) < instant ≤ T.
@@ -38,78 +46,17 @@ const users: UserDirectory = new Map([
   ['blank', { role: null, region: '  ' }]
 ]);
 
-function account(id: string, overrides: Partial<AccountRecord> = {}): AccountRecord {
-  return {
-    id,
-    ownerId: 'rep',
-    createdById: 'rep',
-    createdDate: IN_PERIOD,
-    lastModifiedDate: IN_PERIOD,
-    ...overrides
-  };
-}
-
-function contact(id: string, overrides: Partial<ContactRecord> = {}): ContactRecord {
-  return {
-    id,
-    accountId: 'acc',
-    ownerId: 'rep',
-    createdById: 'rep',
-    createdDate: BEFORE_PERIOD,
-    lastModifiedDate: BEFORE_PERIOD,
-    ...overrides
-  };
-}
-
-function opportunity(id: string, overrides: Partial<OpportunityRecord> = {}): OpportunityRecord {
-  return {
-    id,
-    ownerId: 'rep',
-    createdById: 'rep',
-    createdDate: IN_PERIOD,
-    lastModifiedDate: IN_PERIOD,
-    lastActivityDate: null,
-    isClosed: false,
-    isWon: false,
-    closeDate: '2026-12-31',
-    stageName: 'Prospecting',
-    amount: 1000,
-    probability: 10,
-    ...overrides
-  };
-}
-
-function task(id: string, overrides: Partial<TaskRecord> = {}): TaskRecord {
-  return {
-    id,
-    ownerId: 'rep',
-    createdById: 'rep',
-    createdDate: BEFORE_PERIOD,
-    lastModifiedDate: BEFORE_PERIOD,
-    activityDate: null,
-    isClosed: false,
-    status: 'Not Started',
-    ...overrides
-  };
-}
-
-function supportCase(id: string, overrides: Partial<CaseRecord> = {}): CaseRecord {
-  return {
-    id,
-    ownerId: 'rep',
-    createdById: 'rep',
-    createdDate: BEFORE_PERIOD,
-    closedDate: null,
-    isClosed: false,
-    ...overrides
-  };
-}
-
-const slice = (value: number, denominator: number): SliceValue => ({
-  value,
-  numerator: value,
-  denominator
-});
+const account = (id: string, overrides: Partial<AccountRecord> = {}): AccountRecord =>
+  makeAccount(id, IN_PERIOD, overrides);
+const contact = (id: string, overrides: Partial<ContactRecord> = {}): ContactRecord =>
+  makeContact(id, BEFORE_PERIOD, overrides);
+const opportunity = (id: string, overrides: Partial<OpportunityRecord> = {}): OpportunityRecord =>
+  makeOpportunity(id, IN_PERIOD, overrides);
+const task = (id: string, overrides: Partial<TaskRecord> = {}): TaskRecord =>
+  makeTask(id, BEFORE_PERIOD, overrides);
+const supportCase = (id: string, overrides: Partial<CaseRecord> = {}): CaseRecord =>
+  makeCase(id, BEFORE_PERIOD, overrides);
+const slice = countSlice;
 
 function sliceTotal(slices: Record<string, SliceValue> | undefined): number {
   return Object.values(slices ?? {}).reduce((sum, entry) => sum + entry.numerator, 0);
