@@ -1,6 +1,7 @@
 /**
  * npm run check:schema — every SOQL statement in the Apex classes and the TypeScript sources names
  * fields that exist on their objects, with the filter/group/sort capabilities its clauses need.
+ * Dynamic-SOQL templates are checked once per sample of soqlTemplateSamples.ts.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +17,8 @@ import { addCustomObjects, loadStandardObjects } from './schemaSources';
 import { checkSoql } from './soqlSchema';
 import { apexSoql, typeScriptSoql } from './soqlSources';
 import type { SoqlStatement } from './soqlSources';
+import { SOQL_TEMPLATE_SAMPLES } from './soqlTemplateSamples';
+import { expandTemplates } from './templateStatements';
 
 const STANDARD_OBJECTS = path.join(PROJECT_ROOT, 'config', 'schema', 'standard-objects.json');
 
@@ -41,8 +44,12 @@ async function main(): Promise<void> {
     await loadStandardObjects(STANDARD_OBJECTS),
     path.join(DEFAULT_DIR, 'objects')
   );
-  const statements = await collectStatements();
-  let problemCount = 0;
+  const { statements, problems: templateProblems } = expandTemplates(
+    await collectStatements(),
+    SOQL_TEMPLATE_SAMPLES
+  );
+  let problemCount = templateProblems.length;
+  for (const problem of templateProblems) console.log(`FAIL ${problem}`);
   for (const statement of statements) {
     for (const problem of checkSoql(statement.soql, schema)) {
       problemCount += 1;

@@ -10,40 +10,56 @@ export interface Component {
   name: string;
 }
 
+interface FolderType {
+  type: string;
+  /** The component a file is, or null when the file is part of another one. */
+  name: (relative: string[]) => string | null;
+  /** Components inside the folder's components, e.g. fields of an object, keyed by subfolder. */
+  children?: Record<string, FolderType>;
+}
+
 /** Source folders and how a file in them names its component (null: the file is part of another one). */
-const FOLDER_TYPES: Record<string, { type: string; name: (relative: string[]) => string | null }> =
-  {
-    classes: { type: 'ApexClass', name: ([file]) => stripSuffix(file, '.cls') },
-    triggers: { type: 'ApexTrigger', name: ([file]) => stripSuffix(file, '.trigger') },
-    lwc: {
-      type: 'LightningComponentBundle',
-      name: ([bundle, ...rest]) => (rest.length > 0 ? bundle : null)
-    },
-    staticresources: {
-      type: 'StaticResource',
-      name: ([file]) => (file.endsWith('-meta.xml') ? null : file.replace(/\.[^.]+$/, ''))
-    },
-    flexipages: { type: 'FlexiPage', name: ([file]) => stripSuffix(file, '.flexipage-meta.xml') },
-    applications: {
-      type: 'CustomApplication',
-      name: ([file]) => stripSuffix(file, '.app-meta.xml')
-    },
-    tabs: { type: 'CustomTab', name: ([file]) => stripSuffix(file, '.tab-meta.xml') },
-    permissionsets: {
-      type: 'PermissionSet',
-      name: ([file]) => stripSuffix(file, '.permissionset-meta.xml')
-    },
-    customPermissions: {
-      type: 'CustomPermission',
-      name: ([file]) => stripSuffix(file, '.customPermission-meta.xml')
-    },
-    labels: { type: 'CustomLabel', name: () => null },
-    customMetadata: { type: 'CustomMetadata', name: ([file]) => stripSuffix(file, '.md-meta.xml') },
-    objects: {
-      type: 'CustomObject',
-      name: ([object, kind]) => (kind === `${object}.object-meta.xml` ? object : null)
+const FOLDER_TYPES: Record<string, FolderType> = {
+  classes: { type: 'ApexClass', name: ([file]) => stripSuffix(file, '.cls') },
+  triggers: { type: 'ApexTrigger', name: ([file]) => stripSuffix(file, '.trigger') },
+  lwc: {
+    type: 'LightningComponentBundle',
+    name: ([bundle, ...rest]) => (rest.length > 0 ? bundle : null)
+  },
+  staticresources: {
+    type: 'StaticResource',
+    name: ([file]) => (file.endsWith('-meta.xml') ? null : file.replace(/\.[^.]+$/, ''))
+  },
+  flexipages: { type: 'FlexiPage', name: ([file]) => stripSuffix(file, '.flexipage-meta.xml') },
+  applications: {
+    type: 'CustomApplication',
+    name: ([file]) => stripSuffix(file, '.app-meta.xml')
+  },
+  tabs: { type: 'CustomTab', name: ([file]) => stripSuffix(file, '.tab-meta.xml') },
+  permissionsets: {
+    type: 'PermissionSet',
+    name: ([file]) => stripSuffix(file, '.permissionset-meta.xml')
+  },
+  customPermissions: {
+    type: 'CustomPermission',
+    name: ([file]) => stripSuffix(file, '.customPermission-meta.xml')
+  },
+  labels: { type: 'CustomLabel', name: () => null },
+  customMetadata: { type: 'CustomMetadata', name: ([file]) => stripSuffix(file, '.md-meta.xml') },
+  objects: {
+    type: 'CustomObject',
+    name: ([object, kind]) => (kind === `${object}.object-meta.xml` ? object : null),
+    children: {
+      fields: {
+        type: 'CustomField',
+        name: ([object, , file]) => {
+          const field = stripSuffix(file, '.field-meta.xml');
+          return field === null ? null : `${object}.${field}`;
+        }
+      }
     }
-  };
+  }
+};
 
 function stripSuffix(file: string, suffix: string): string | null {
   return file.endsWith(suffix) ? file.slice(0, -suffix.length) : null;
@@ -75,9 +91,12 @@ export function expectedComponents(relativeFiles: string[]): {
       unknownFiles.push(relativeFile);
       continue;
     }
-    const name = folderType.name(rest);
+    // <folder>/<component>/<child folder>/<file>: a child component (a custom field of an object).
+    const childType = rest.length === 3 ? folderType.children?.[rest[1]] : undefined;
+    const componentType = childType ?? folderType;
+    const name = componentType.name(rest);
     if (name === null) continue;
-    components.set(`${folderType.type}:${name}`, { type: folderType.type, name });
+    components.set(`${componentType.type}:${name}`, { type: componentType.type, name });
   }
   return { components: [...components.values()], unknownFiles };
 }

@@ -16,13 +16,16 @@
  *   12 opportunities, 15 leads, 60 tasks and 5 cases.
  */
 import { DAY_MS, ZoneClock, assertTimeZone } from './calendar';
-import { generateCrm } from './crm';
+import { OPPORTUNITY_STAGES, generateCrm } from './crm';
+import { generateDuplicates } from './duplicates';
 import { KEY_PREFIXES, idCodec } from './ids';
 import { generateLogins } from './logins';
 import type { DemoOrg } from './model';
 import { buildTables } from './objects';
 import { PLACES, generatePeople } from './people';
 import { Random } from './random';
+import { nextSteps, taskModified } from './recordUpkeep';
+import { generateStageHistory } from './stageHistory';
 
 export interface DemoOrgOptions {
   /** Number of users, an integer from 50 to 50,000. */
@@ -64,14 +67,25 @@ export const DEMO_SHAPE: Readonly<Record<string, string>> = {
   Opportunity:
     '~12 per active rep, over the last 400 days: ~48% open, the rest won (~40%) or lost; of the open ' +
     'ones ~21% past their CloseDate, ~19% stale (untouched 30–120 days, many of departed owners), ' +
-    '~12% without Amount. LastActivityDate = latest closed task.',
+    '~12% without Amount; NextStep on ~72% of the open ones worked in the last 3 weeks, ~30% of ' +
+    'those left alone, ~12% of closed ones. LastActivityDate = latest closed task.',
+  OpportunityFieldHistory:
+    "A 'created' row per opportunity and a 'StageName' row (OldValue → NewValue) per stage change, " +
+    'by the owner; the last change on the day the opportunity was last modified (always when it ' +
+    'closed, ~60% when open), so stale opportunities have no recent moves.',
   Lead:
     '~15 per active rep (mostly SDRs), over the last 270 days: ~18% converted, ~25% disqualified, the ' +
     'rest open, a third of all leads abandoned (no activity for 14+ days).',
   Task:
     '~60 per active rep on opportunities, accounts (WhatId) and leads/contacts (WhoId): ~80% completed; ' +
-    'of the open ones ~43% past due and ~10% without ActivityDate.',
-  Case: '~5 per active Account Executive, over the last 180 days; most close within days, ~3% open.'
+    'of the open ones ~43% past due and ~10% without ActivityDate. LastModifiedDate = when a closed ' +
+    'task was closed (its due date), else soon after creation.',
+  Case: '~5 per active Account Executive, over the last 180 days; most close within days, ~3% open.',
+  DuplicateRecordSet:
+    'One per group of duplicates a rule matched: ~3% of accounts (same owner), ~2% of contacts ' +
+    '(same account), ~4% of leads (same owner) start a set of two, ~15% of sets hold three.',
+  DuplicateRecordItem:
+    'One per record in a DuplicateRecordSet (RecordId: Account, Contact or Lead).'
 };
 
 interface Settings {
@@ -131,11 +145,28 @@ export function generateDemoOrg(options: DemoOrgOptions): DemoOrg {
     { asOfMs, today: orgClock.dayOf(asOfMs), orgClock },
     random.fork('crm')
   );
+  // Each later addition has its own random stream, so the records above stay as they were.
+  const upkeep = { asOfMs };
+  const extras = {
+    nextSteps: nextSteps(
+      crm.opportunities,
+      (stage) => OPPORTUNITY_STAGES[stage].isClosed,
+      upkeep,
+      random.fork('nextSteps')
+    ),
+    taskModified: taskModified(crm.tasks, people, clocks, upkeep, random.fork('taskModified')),
+    stageHistory: generateStageHistory(
+      crm.opportunities,
+      OPPORTUNITY_STAGES,
+      random.fork('stageHistory')
+    ),
+    duplicates: generateDuplicates(crm, asOfMs, random.fork('duplicates'))
+  };
   return {
     seed,
     asOf,
     timeZone,
     runningUserId: idCodec(KEY_PREFIXES.User).encode(runningUser),
-    tables: Object.freeze(buildTables({ people, lastLogin, logins, crm }))
+    tables: Object.freeze(buildTables({ people, lastLogin, logins, crm, extras }))
   };
 }

@@ -16,7 +16,10 @@ export const KEY_PREFIXES = {
   Opportunity: '006',
   Lead: '00Q',
   Task: '00T',
-  Case: '500'
+  Case: '500',
+  OpportunityFieldHistory: '017',
+  DuplicateRecordSet: '0GK',
+  DuplicateRecordItem: '0GL'
 } as const;
 
 export type DemoObjectName = keyof typeof KEY_PREFIXES;

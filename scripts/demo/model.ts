@@ -30,6 +30,11 @@ export interface FieldSpec {
   referenceTo?: string;
   /** For reference fields: the name used in relationship paths (UserRoleId → UserRole). */
   relationshipName?: string;
+  /**
+   * For polymorphic reference fields (DuplicateRecordItem.RecordId, Task.WhatId): every object the
+   * Id may belong to; `referenceTo` is the one relationship paths follow. Absent otherwise.
+   */
+  referenceTargets?: readonly string[];
 }
 
 /** One SObject's records. Tables may store rows or columns; readers only use this interface. */

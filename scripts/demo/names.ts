@@ -53,6 +53,12 @@ export const OPPORTUNITY_KINDS: readonly string[] = list(`
   New Business, Renewal, Upsell, Expansion, Pilot, Services
 `);
 
+/** Opportunity.NextStep values (a free-text field; reps write short phrases like these). */
+export const NEXT_STEPS: readonly string[] = list(`
+  Send proposal, Schedule demo, Follow-up call, Confirm budget, Negotiate terms, Legal review,
+  Meet the economic buyer, Send revised quote, Security questionnaire, Book onsite workshop
+`);
+
 export const TASK_SUBJECTS: readonly string[] = list(`
   Call, Email, Send Letter, Send Quote, Follow up, Demo, Meeting prep, Discovery call,
   Contract review

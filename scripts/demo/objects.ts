@@ -15,6 +15,8 @@ import {
   WHO_CONTACT,
   WHO_LEAD
 } from './crm';
+import { DUPLICATE_OBJECTS } from './duplicates';
+import type { DuplicateColumns } from './duplicates';
 import { DemoObjectName, IdCodec, KEY_PREFIXES, idCodec } from './ids';
 import { LOGIN_APPLICATIONS, LOGIN_STATUSES, LoginColumns } from './logins';
 import type { SObjectTable } from './model';
@@ -25,6 +27,7 @@ import {
   FIRST_NAMES,
   INDUSTRIES,
   LAST_NAMES,
+  NEXT_STEPS,
   OPPORTUNITY_KINDS,
   TASK_SUBJECTS,
   slug
@@ -49,10 +52,13 @@ import {
   labels,
   numbers,
   ownIds,
+  polymorphic,
   reference,
   typed,
   values
 } from './tables';
+import { HISTORY_FIELDS } from './stageHistory';
+import type { StageHistoryColumns } from './stageHistory';
 
 export interface TableInputs {
   people: readonly Person[];
@@ -60,6 +66,13 @@ export interface TableInputs {
   lastLogin: Float64Array;
   logins: LoginColumns;
   crm: CrmData;
+  /** Columns added after the CRM records (see recordUpkeep.ts, stageHistory.ts, duplicates.ts). */
+  extras: {
+    nextSteps: Uint8Array;
+    taskModified: Float64Array;
+    stageHistory: StageHistoryColumns;
+    duplicates: DuplicateColumns;
+  };
 }
 
 const codecs = Object.fromEntries(
@@ -73,7 +86,7 @@ const owner = (read: Reader): FieldDef => reference('User', 'Owner', read);
 const createdBy = (read: Reader): FieldDef => reference('User', 'CreatedBy', read);
 
 export function buildTables(inputs: TableInputs): Record<DemoObjectName, SObjectTable> {
-  const { people, lastLogin, logins, crm } = inputs;
+  const { people, lastLogin, logins, crm, extras } = inputs;
   const formatDate = createDateFormatter();
   const userIds = idsOfRows(codecs.User, people.length);
   const roleIds = idsOfRows(codecs.UserRole, ROLE_NAMES.length);
@@ -205,7 +218,28 @@ export function buildTables(inputs: TableInputs): Record<DemoObjectName, SObject
     IsWon: typed('boolean', (row) => stageOf(row).isWon),
     CloseDate: typed('date', dates(opportunities.closeDay, NULL_DAY, formatDate)),
     Amount: typed('currency', numbers(opportunities.amount)),
-    Probability: typed('percent', (row) => stageOf(row).probability)
+    Probability: typed('percent', (row) => stageOf(row).probability),
+    NextStep: typed('string', labels(extras.nextSteps, NEXT_STEPS))
+  });
+
+  const { stageHistory } = extras;
+  const stageLabel =
+    (codes: Uint8Array): Reader =>
+    (row) =>
+      OPPORTUNITY_STAGES[codes[row]]?.name ?? null;
+  const opportunityFieldHistory = table('OpportunityFieldHistory', stageHistory.size, {
+    Id: typed('id', ownIds(codecs.OpportunityFieldHistory)),
+    OpportunityId: reference(
+      'Opportunity',
+      'Opportunity',
+      idsOf(stageHistory.opportunity, codecs.Opportunity)
+    ),
+    Field: typed('picklist', labels(stageHistory.field, HISTORY_FIELDS)),
+    // anyType in Salesforce; here always text (stage names).
+    OldValue: typed('string', stageLabel(stageHistory.oldValue)),
+    NewValue: typed('string', stageLabel(stageHistory.newValue)),
+    CreatedById: createdBy(userRef(stageHistory.createdBy)),
+    CreatedDate: typed('datetime', numbers(stageHistory.created))
   });
 
   const lead = table('Lead', leads.size, {
@@ -234,18 +268,19 @@ export function buildTables(inputs: TableInputs): Record<DemoObjectName, SObject
     OwnerId: owner(userRef(tasks.owner)),
     CreatedById: createdBy(userRef(tasks.createdBy)),
     CreatedDate: typed('datetime', numbers(tasks.created)),
+    LastModifiedDate: typed('datetime', numbers(extras.taskModified)),
     ActivityDate: typed('date', dates(tasks.activityDay, NULL_DAY, formatDate)),
     Status: typed('picklist', labels(tasks.status, TASK_STATUSES)),
     IsClosed: typed('boolean', flag(tasks.status, 2)),
     // WhatId and WhoId are polymorphic: WhatId holds Opportunity or Account Ids, WhoId Contact
     // or Lead Ids (tell them apart by key prefix: objectOfId). FieldSpec has a single referenceTo,
     // so it names the main target; What.Name / Who.Name through it only resolve for that object.
-    WhatId: reference('Opportunity', 'What', (row) => {
+    WhatId: polymorphic(['Opportunity', 'Account'], 'What', (row) => {
       const type = tasks.whatType[row];
       if (type === WHAT_OPPORTUNITY) return codecs.Opportunity.encode(tasks.what[row]);
       return type === WHAT_ACCOUNT ? codecs.Account.encode(tasks.what[row]) : null;
     }),
-    WhoId: reference('Contact', 'Who', (row) => {
+    WhoId: polymorphic(['Contact', 'Lead'], 'Who', (row) => {
       const type = tasks.whoType[row];
       if (type === WHO_CONTACT) return codecs.Contact.encode(tasks.who[row]);
       return type === WHO_LEAD ? codecs.Lead.encode(tasks.who[row]) : null;
@@ -264,6 +299,28 @@ export function buildTables(inputs: TableInputs): Record<DemoObjectName, SObject
     Priority: typed('picklist', labels(cases.priority, CASE_PRIORITIES))
   });
 
+  const { sets, items } = extras.duplicates;
+  const duplicateRecordSet = table('DuplicateRecordSet', sets.size, {
+    Id: typed('id', ownIds(codecs.DuplicateRecordSet)),
+    Name: typed('string', (row) => `DRS-${String(row + 1).padStart(7, '0')}`),
+    RecordCount: typed('int', (row) => sets.recordCount[row]),
+    CreatedDate: typed('datetime', numbers(sets.created))
+  });
+  const recordCodecs = DUPLICATE_OBJECTS.map((object) => codecs[object]);
+  const duplicateRecordItem = table('DuplicateRecordItem', items.size, {
+    Id: typed('id', ownIds(codecs.DuplicateRecordItem)),
+    Name: typed('string', (row) => `DRI-${String(row + 1).padStart(7, '0')}`),
+    DuplicateRecordSetId: reference(
+      'DuplicateRecordSet',
+      'DuplicateRecordSet',
+      idsOf(items.set, codecs.DuplicateRecordSet)
+    ),
+    RecordId: polymorphic(DUPLICATE_OBJECTS, 'Record', (row) =>
+      recordCodecs[items.object[row]].encode(items.record[row])
+    ),
+    CreatedDate: typed('datetime', numbers(items.created))
+  });
+
   return {
     User: user,
     UserRole: userRole,
@@ -274,6 +331,9 @@ export function buildTables(inputs: TableInputs): Record<DemoObjectName, SObject
     Opportunity: opportunity,
     Lead: lead,
     Task: task,
-    Case: supportCase
+    Case: supportCase,
+    OpportunityFieldHistory: opportunityFieldHistory,
+    DuplicateRecordSet: duplicateRecordSet,
+    DuplicateRecordItem: duplicateRecordItem
   };
 }

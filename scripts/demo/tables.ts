@@ -26,7 +26,12 @@ export class DemoTable implements SObjectTable {
     const fields: Record<string, FieldSpec> = {};
     const readers = new Map<string, Reader>();
     for (const [field, definition] of Object.entries(definitions)) {
-      fields[field] = Object.freeze({ ...definition.spec });
+      const spec = definition.spec;
+      fields[field] = Object.freeze(
+        spec.referenceTargets
+          ? { ...spec, referenceTargets: Object.freeze([...spec.referenceTargets]) }
+          : { ...spec }
+      );
       readers.set(field, definition.read);
     }
     this.fields = Object.freeze(fields);
@@ -52,6 +57,23 @@ export function typed(type: FieldType, read: Reader): FieldDef {
 
 export function reference(referenceTo: string, relationshipName: string, read: Reader): FieldDef {
   return { spec: { type: 'reference', referenceTo, relationshipName }, read };
+}
+
+/** A polymorphic reference: paths follow the first target; the Id's key prefix tells the object. */
+export function polymorphic(
+  targets: readonly [string, ...string[]],
+  relationshipName: string,
+  read: Reader
+): FieldDef {
+  return {
+    spec: {
+      type: 'reference',
+      referenceTo: targets[0],
+      relationshipName,
+      referenceTargets: targets
+    },
+    read
+  };
 }
 
 // ---- readers over columns ---------------------------------------------------------------------

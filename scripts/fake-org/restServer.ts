@@ -20,6 +20,8 @@ export interface FakeRestOptions {
 interface Cursor {
   type: string;
   records: Record<string, unknown>[];
+  /** The records' count, or for `SELECT COUNT()` the count (no records). */
+  totalSize: number;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -50,7 +52,7 @@ export function createFakeRestServer(options: FakeRestOptions): Server {
     const done = next >= cursor.records.length;
     if (done) cursors.delete(locator);
     return {
-      totalSize: cursor.records.length,
+      totalSize: cursor.totalSize,
       done,
       ...(done ? {} : { nextRecordsUrl: `/services/data/v${version}/query/${locator}-${next}` }),
       records
@@ -75,7 +77,7 @@ export function createFakeRestServer(options: FakeRestOptions): Server {
         const type = /\b(COUNT|SUM|MAX|MIN|AVG|COUNT_DISTINCT)\s*\(/i.test(soql)
           ? 'AggregateResult'
           : (/\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? 'SObject');
-        cursors.set(locator, { type, records: result.records });
+        cursors.set(locator, { type, records: result.records, totalSize: result.totalSize });
         sendJson(response, 200, page(first[1], locator, 0));
       } else if (more && request.method === 'GET') {
         sendJson(response, 200, page(more[1], more[2], Number(more[3])));

@@ -1,7 +1,10 @@
 /**
  * The TypeScript twin of LoginActivityService: the same contract (adoptionMetrics/contract.ts),
  * the same selector SOQL, the same counting rules, for the preview and the CLI. It counts; the KPI
- * library interprets. Keep it in step with LoginActivityService.cls.
+ * library interprets. Settings- and audience-aware as the Apex service is: the region field and
+ * population come from the settings, the summary counts the viewer's audience, the leaderboard
+ * ranks the leaderboard's audience and hides other users in privacy mode. Keep it in step with
+ * LoginActivityService.cls.
  */
 import type {
   LeaderboardEntry,
@@ -14,68 +17,80 @@ import {
   calendarDate,
   windowStart
 } from '../../force-app/main/default/lwc/adoptionMetrics/adoptionMetrics';
-import { QUERY_ROW_LIMIT } from './queryRunner';
-import type { QueryRunner, SoqlRecord } from './queryRunner';
-import type { SelectorQueries } from './selectorQueries';
+import { apexStringFormat } from '../checks/apexStringFormat';
+import {
+  audienceBinds,
+  audienceForViewer,
+  leaderboardFilter,
+  privacyModeFor,
+  relationshipName,
+  textOf,
+  userFilter
+} from './audience';
+import type { AdoptionAudience } from './audience';
+import type { GatewayContext } from './gatewayContext';
+import type { SoqlRecord } from './queryRunner';
+import { loadSettings, populationBinds, populationFilter } from './settings';
+import type { AdoptionSettings } from './settings';
+import { Transaction } from './transaction';
 
-export const REGION_FIELD = 'Division';
+export type { GatewayContext } from './gatewayContext';
+export { QUERY_ROW_HEADROOM } from './transaction';
+
 /** Users read per leaderboard request; why 5,000: see LoginActivityService.MAX_LEADERBOARD_USERS. */
 export const MAX_LEADERBOARD_USERS = 5_000;
-export const QUERY_ROW_HEADROOM = 1_000;
 const SUCCESS = 'Success';
 
 export class TeamLoginAccessError extends Error {}
 
-export interface GatewayContext {
-  runner: QueryRunner;
-  queries: SelectorQueries;
-  asOf: Date;
-  timeZone: string;
-  viewerId: string;
-  /** Whether the viewer holds the Adoption_View_Team_Logins custom permission. */
-  canViewTeamLogins: boolean;
+/** What every login request starts from: its transaction, the settings and the viewer's audience. */
+export interface LoginRequest {
+  transaction: Transaction;
+  context: GatewayContext;
+  settings: AdoptionSettings;
+  audience: AdoptionAudience;
 }
 
-/** Counts the query rows of one request, as Apex's Limits.getQueryRows() does. */
-class Transaction {
-  rows = 0;
-  private readonly context: GatewayContext;
-
-  constructor(context: GatewayContext) {
-    this.context = context;
-  }
-
-  async run(soql: string, binds: Record<string, unknown>): Promise<SoqlRecord[]> {
-    const result = await this.context.runner.query(soql, binds);
-    this.rows += result.rowsCharged;
-    return result.records;
-  }
+export async function startLoginRequest(context: GatewayContext): Promise<LoginRequest> {
+  const transaction = new Transaction(context.runner);
+  const settings = loadSettings(context.settings, context.describe);
+  const audience = await audienceForViewer(transaction, context, settings);
+  return { transaction, context, settings, audience };
 }
 
-function relationshipName(record: SoqlRecord, relationship: string): string | null {
-  const related = record[relationship] as { Name?: string | null } | null | undefined;
-  return related?.Name ?? null;
+/** UserSelector.binds: the population's and the audience's. */
+function userBinds(request: LoginRequest): Record<string, unknown> {
+  return { ...populationBinds(request.settings), ...audienceBinds(request.audience) };
 }
 
-function text(value: unknown): string | null {
-  return value === null || value === undefined || value === '' ? null : String(value);
+function userTemplate(
+  request: LoginRequest,
+  name: keyof GatewayContext['queries'],
+  audienceFilter: string
+): string {
+  return apexStringFormat(request.context.queries[name], [
+    request.settings.regionField,
+    populationFilter(request.settings),
+    audienceFilter
+  ]);
 }
 
 function cellKey(role: unknown, region: unknown): string {
-  return JSON.stringify([text(role), text(region)]).toLowerCase();
+  return JSON.stringify([textOf(role), textOf(region)]).toLowerCase();
 }
 
 export async function getLoginSummary(context: GatewayContext): Promise<LoginSummary> {
-  const transaction = new Transaction(context);
+  const request = await startLoginRequest(context);
+  const { transaction, audience } = request;
   const cells = new Map<string, SliceCount>();
   for (const row of await transaction.run(
-    context.queries['UserSelector.countPopulationBySlice'],
-    {}
+    userTemplate(request, 'UserSelector.POPULATION_BY_SLICE_TEMPLATE', userFilter(audience)),
+    userBinds(request)
   )) {
     const key = cellKey(row.role, row.region);
     const cell = cells.get(key) ?? {
-      role: text(row.role),
-      region: text(row.region),
+      role: textOf(row.role),
+      region: textOf(row.region),
       population: 0,
       neverLoggedIn: 0,
       windows: []
@@ -86,9 +101,10 @@ export async function getLoginSummary(context: GatewayContext): Promise<LoginSum
   }
   for (const days of LOGIN_WINDOWS_DAYS) {
     const loggedIn = new Map<string, number>();
-    const rows = await transaction.run(context.queries['UserSelector.countLoggedInSinceBySlice'], {
-      since: windowStart(context.asOf, days)
-    });
+    const rows = await transaction.run(
+      userTemplate(request, 'UserSelector.LOGGED_IN_BY_SLICE_TEMPLATE', userFilter(audience)),
+      { ...userBinds(request), since: windowStart(context.asOf, days) }
+    );
     for (const row of rows) {
       const key = cellKey(row.role, row.region);
       loggedIn.set(key, (loggedIn.get(key) ?? 0) + Number(row.users));
@@ -97,7 +113,7 @@ export async function getLoginSummary(context: GatewayContext): Promise<LoginSum
   }
   return {
     asOf: context.asOf.toISOString(),
-    regionField: REGION_FIELD,
+    regionField: request.settings.regionField,
     slices: [...cells.values()]
   };
 }
@@ -161,20 +177,18 @@ export async function getLoginLeaderboard(
   context: GatewayContext,
   periodDays: number
 ): Promise<LoginLeaderboard> {
-  if (!context.canViewTeamLogins) {
+  const request = await startLoginRequest(context);
+  const { transaction, audience, settings } = request;
+  if (!audience.canViewTeamLogins) {
     throw new TeamLoginAccessError(
       'Team login counts need the Adoption_View_Team_Logins custom permission.'
     );
   }
-  const transaction = new Transaction(context);
   const currentStart = windowStart(context.asOf, periodDays);
   const previousStart = windowStart(context.asOf, 2 * periodDays);
   const members = await transaction.run(
-    context.queries['UserSelector.selectPopulationLoggedInSince'],
-    {
-      since: previousStart,
-      maxUsers: MAX_LEADERBOARD_USERS
-    }
+    userTemplate(request, 'UserSelector.LOGGED_IN_SINCE_TEMPLATE', leaderboardFilter(audience)),
+    { ...userBinds(request), since: previousStart, maxUsers: MAX_LEADERBOARD_USERS }
   );
   const userIds = members.map((member) => String(member.Id));
   const current =
@@ -193,10 +207,7 @@ export async function getLoginLeaderboard(
     }))
     .filter((logins) => logins.current.logins > 0 || logins.previous.logins > 0);
 
-  const counted = fitWithinBudget(
-    withLogins,
-    QUERY_ROW_LIMIT - transaction.rows - QUERY_ROW_HEADROOM
-  );
+  const counted = fitWithinBudget(withLogins, transaction.rowsLeft());
   if (counted.length > 0) {
     const byId = new Map(counted.map((logins) => [String(logins.user.Id), logins]));
     for (const logins of counted) {
@@ -218,24 +229,27 @@ export async function getLoginLeaderboard(
     }
   }
 
-  const entries: LeaderboardEntry[] = withLogins.map(
-    ({ user, current: now, previous: before }) => ({
-      userId: String(user.Id),
-      name: String(user.Name),
+  const privacyMode = privacyModeFor(audience, settings);
+  const entries: LeaderboardEntry[] = withLogins.map(({ user, current: now, previous: before }) => {
+    const hidden = privacyMode && String(user.Id) !== audience.viewerId;
+    return {
+      userId: hidden ? null : String(user.Id),
+      name: hidden ? null : String(user.Name),
       role: relationshipName(user, 'UserRole'),
-      region: text(user[REGION_FIELD]),
+      region: textOf(user[settings.regionField]),
       logins: now.logins,
       activeDays: now.dates ? now.dates.size : null,
       previousLogins: before.logins,
       previousActiveDays: before.dates ? before.dates.size : null
-    })
-  );
+    };
+  });
   return {
     asOf: context.asOf.toISOString(),
     periodDays,
-    viewerId: context.viewerId,
+    viewerId: audience.viewerId,
     activeDaysComplete: counted.length === withLogins.length,
     usersComplete: members.length < MAX_LEADERBOARD_USERS,
+    privacyMode,
     entries
   };
 }

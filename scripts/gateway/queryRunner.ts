@@ -3,6 +3,8 @@ export type SoqlRecord = Record<string, unknown>;
 
 export interface QueryRows {
   records: SoqlRecord[];
+  /** Records in the result; for `SELECT COUNT()` the count (and no records). */
+  totalSize: number;
   /** Query rows Apex would be charged for this statement (governor model). */
   rowsCharged: number;
 }

@@ -14,6 +14,8 @@ export interface RestConnection {
 
 export interface RestQueryResult {
   done: boolean;
+  /** Matching records in all pages; for `SELECT COUNT()` the count. */
+  totalSize?: number;
   nextRecordsUrl?: string;
   records: SoqlRecord[];
 }
@@ -35,17 +37,19 @@ function withoutAttributes(record: SoqlRecord): SoqlRecord {
 
 /**
  * The bind to split on: a list bound to `Field IN :name`, where each record matches exactly one
- * chunk — a plain query, or an aggregate grouped by that field.
+ * chunk and the chunks' results simply add up — a plain query without ORDER BY, LIMIT or OFFSET
+ * (a sorted page cannot be cut into pages of parts), or an aggregate grouped by that field.
  */
 export function splittableBind(soql: string, binds: Record<string, unknown>): string | undefined {
-  for (const [, field, name] of soql.matchAll(/(\w+)\s+IN\s+:\s*(\w+)/gi)) {
+  for (const [, field, name] of soql.matchAll(/([\w.]+)\s+IN\s+:\s*(\w+)/gi)) {
     const value = binds[name];
     if (!Array.isArray(value) || value.length <= IN_LIST_CHUNK) continue;
     const groupBy = /\bGROUP\s+BY\s+([\s\S]*?)(\bHAVING\b|\bORDER\s+BY\b|\bLIMIT\b|$)/i.exec(
       soql
     )?.[1];
-    const groupedFields = groupBy?.split(',').map((part) => part.trim().toLowerCase());
-    if (!groupedFields || groupedFields.includes(field.toLowerCase())) return name;
+    if (!groupBy) return /\b(ORDER\s+BY|LIMIT|OFFSET)\b/i.test(soql) ? undefined : name;
+    const groupedFields = groupBy.split(',').map((part) => part.trim().toLowerCase());
+    if (groupedFields.includes(field.toLowerCase())) return name;
   }
   return undefined;
 }
@@ -69,15 +73,17 @@ export class RestQueryRunner implements QueryRunner {
       batches.push(binds);
     }
     const records: SoqlRecord[] = [];
+    let totalSize = 0;
     for (const batch of batches) {
       const text = withoutApexAccessMode(inlineBinds(soql, batch));
       let page = await this.connection.query(text);
+      totalSize += page.totalSize ?? page.records.length;
       records.push(...page.records.map(withoutAttributes));
       while (!page.done && page.nextRecordsUrl) {
         page = await this.connection.queryMore(page.nextRecordsUrl);
         records.push(...page.records.map(withoutAttributes));
       }
     }
-    return { records, rowsCharged: records.length };
+    return { records, totalSize, rowsCharged: records.length };
   }
 }

@@ -2,8 +2,26 @@
  * Apex bind variables as SOQL literals, for the REST API (which has no binds), and the removal of
  * Apex-only clauses. Binds are replaced outside string literals only.
  */
+/**
+ * An Apex `Date` bind (a calendar date, no time): SOQL writes it unquoted (`CloseDate < 2026-11-23`),
+ * unlike text. The demo engine takes its 'YYYY-MM-DD' string.
+ */
+export class SoqlDate {
+  readonly value: string;
+
+  constructor(value: string) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new RangeError(`Not a calendar date: ${value}`);
+    this.value = value;
+  }
+
+  toString(): string {
+    return this.value;
+  }
+}
+
 export function soqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'null';
+  if (value instanceof SoqlDate) return value.value;
   if (value instanceof Date) {
     // SOQL datetime literals carry whole seconds.
     return value.toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1,16 +1,23 @@
 /**
  * A gateway context for a real org, reusing the Salesforce CLI's stored authentication
  * (`sf org login web`): no secrets in files. Queries go through the REST API as the logged-in user.
+ * The settings come from the caller (the preview's settings file), the describe from the Object
+ * Reference; the REST user reads with its own permissions, so every custom permission is assumed
+ * and Salesforce itself refuses what the user may not read.
  */
 import { Org } from '@salesforce/core';
-import type { GatewayContext } from './loginActivityGateway';
+import { PERMISSIONS } from './gatewayContext';
+import type { GatewayContext, SettingsStore } from './gatewayContext';
+import type { SchemaDescribe } from './describe';
 import { RestQueryRunner } from './restRunner';
 import type { RestConnection } from './restRunner';
 import type { SelectorQueries } from './selectorQueries';
 
 export async function targetOrgContext(
   aliasOrUsername: string,
-  queries: SelectorQueries
+  queries: SelectorQueries,
+  settings: SettingsStore,
+  describe: SchemaDescribe
 ): Promise<GatewayContext> {
   let connection;
   try {
@@ -30,7 +37,8 @@ export async function targetOrgContext(
     asOf: new Date(),
     timeZone: me.records[0]?.TimeZoneSidKey ?? 'UTC',
     viewerId: identity.user_id,
-    // The REST user reads LoginHistory with its own permissions; Salesforce refuses it without Manage Users.
-    canViewTeamLogins: true
+    permissions: new Set(Object.values(PERMISSIONS)),
+    settings,
+    describe
   };
 }

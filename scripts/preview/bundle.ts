@@ -32,6 +32,7 @@ function platformShims(): Plugin {
         return `\0resource:${source.slice(RESOURCE_PREFIX.length)}`;
       if (source === 'lightning/platformResourceLoader')
         return path.join(CLIENT_DIR, 'platformResourceLoader.ts');
+      if (source === 'lightning/navigation') return path.join(CLIENT_DIR, 'navigation.ts');
       return null;
     },
     load(id) {
@@ -91,10 +92,13 @@ export async function bundlePreview(outputDir: string): Promise<BundleResult> {
     ],
     onwarn(warning, warn) {
       // lightning-base-components uses `this` at module level in a few vendored libraries, and its
-      // lightning-card declares the same named slot in two template branches (LWC1137).
+      // lightning-card declares the same named slot in two template branches (LWC1137), and the
+      // datatable and input templates pass attributes the compiler does not know (LWC1057).
       if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return;
-      if (warning.message.includes('LWC1137') && warning.id?.includes('lightning-base-components'))
-        return;
+      const knownInBaseComponents = ['LWC1137', 'LWC1057'].some((code) =>
+        warning.message.includes(code)
+      );
+      if (knownInBaseComponents && warning.id?.includes('lightning-base-components')) return;
       warn(warning);
     }
   });

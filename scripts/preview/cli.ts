@@ -6,10 +6,14 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CLASSES_DIR } from '../build/projectFiles';
+import { CLASSES_DIR, PROJECT_ROOT } from '../build/projectFiles';
+import { loadStandardObjects } from '../checks/schemaSources';
+import type { Schema } from '../checks/soqlSchema';
 import { generateDemoOrg } from '../demo/generate';
-import { DemoQueryRunner } from '../gateway/demoRunner';
-import type { GatewayContext } from '../gateway/loginActivityGateway';
+import { demoContext } from '../gateway/demoContext';
+import { referenceDescribe } from '../gateway/describe';
+import { memorySettingsStore } from '../gateway/gatewayContext';
+import type { GatewayContext, SettingsRecord } from '../gateway/gatewayContext';
 import { loadSelectorQueries } from '../gateway/selectorQueries';
 import type { SelectorQueries } from '../gateway/selectorQueries';
 import { targetOrgContext } from '../gateway/targetOrg';
@@ -17,22 +21,26 @@ import { bundlePreview } from './bundle';
 import { USAGE, UsageError, parsePreviewOptions } from './options';
 import type { PreviewOptions } from './options';
 import { createPreviewServer, listen } from './server';
+import { readSettingsFile } from './settingsFile';
+import { demoViewer } from './viewers';
 
-async function demoContext(
+const STANDARD_OBJECTS = path.join(PROJECT_ROOT, 'config', 'schema', 'standard-objects.json');
+
+async function demoSource(
   options: PreviewOptions,
-  queries: SelectorQueries
+  queries: SelectorQueries,
+  reference: Schema,
+  settings: SettingsRecord
 ): Promise<{ context: GatewayContext; label: string }> {
   const org = generateDemoOrg({ users: options.users, seed: options.seed });
   return {
-    context: {
-      runner: new DemoQueryRunner(org),
+    context: demoContext(org, {
       queries,
-      asOf: org.asOf,
-      timeZone: org.timeZone,
-      viewerId: org.runningUserId,
-      canViewTeamLogins: true
-    },
-    label: `demo org: ${options.users} users, seed ${options.seed}, as of ${org.asOf.toISOString().slice(0, 10)}`
+      reference,
+      settings,
+      viewer: demoViewer(org, options.viewer)
+    }),
+    label: `demo org: ${options.users} users, seed ${options.seed}, as of ${org.asOf.toISOString().slice(0, 10)}, viewed as ${options.viewer}`
   };
 }
 
@@ -44,15 +52,19 @@ async function main(): Promise<void> {
     return;
   }
   const queries = await loadSelectorQueries(CLASSES_DIR);
+  const reference = await loadStandardObjects(STANDARD_OBJECTS);
+  const settings = await readSettingsFile(options.settingsFile);
   const bundleDir = await mkdtemp(path.join(os.tmpdir(), 'adoption-preview-'));
   const [bundle, source] = await Promise.all([
     bundlePreview(bundleDir),
     options.targetOrg
-      ? targetOrgContext(options.targetOrg, queries).then((context) => ({
-          context,
-          label: `org ${options.targetOrg}`
-        }))
-      : demoContext(options, queries)
+      ? targetOrgContext(
+          options.targetOrg,
+          queries,
+          memorySettingsStore(settings),
+          referenceDescribe(reference)
+        ).then((context) => ({ context, label: `org ${options.targetOrg}` }))
+      : demoSource(options, queries, reference, settings)
   ]);
   const server = createPreviewServer({
     bundleDir,

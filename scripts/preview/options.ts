@@ -9,18 +9,30 @@ Options:
   --users <n>          demo org size, 50 to 50000 (default 500)
   --seed <n>           demo org seed; the same seed gives the same org (default 42)
   --port <n>           port on 127.0.0.1 (default 3000; 0 picks a free one)
+  --as <viewer>        who views the demo org: rep (a Sales Rep: own activity), manager (a
+                       Regional Sales Manager: team and region) or admin (everything and the
+                       settings; default)
+  --settings <file>    the Adoption Settings as JSON, field API names as keys
+                       (default config/demo-settings.json)
   --target-org <alias> read a real org instead, with the Salesforce CLI's stored login
   --help               show this help
 
 Examples:
   npm start
   npm start -- --users 50000 --seed 7
+  npm start -- --as rep --settings my-settings.json
   npm start -- --target-org my-sandbox`;
+
+export const VIEWERS = ['rep', 'manager', 'admin'] as const;
+export type Viewer = (typeof VIEWERS)[number];
 
 export interface PreviewOptions {
   users: number;
   seed: number;
   port: number;
+  viewer: Viewer;
+  /** A settings file; undefined = config/demo-settings.json. */
+  settingsFile?: string;
   targetOrg?: string;
 }
 
@@ -41,6 +53,14 @@ function integer(
   return parsed;
 }
 
+function viewer(value: string | undefined): Viewer {
+  if (value === undefined) return 'admin';
+  if (!(VIEWERS as readonly string[]).includes(value)) {
+    throw new UsageError(`--as must be rep, manager or admin; got "${value}".`);
+  }
+  return value as Viewer;
+}
+
 export function parsePreviewOptions(argv: string[]): PreviewOptions | 'help' {
   let values;
   try {
@@ -50,6 +70,8 @@ export function parsePreviewOptions(argv: string[]): PreviewOptions | 'help' {
         users: { type: 'string' },
         seed: { type: 'string' },
         port: { type: 'string' },
+        as: { type: 'string' },
+        settings: { type: 'string' },
         'target-org': { type: 'string' },
         help: { type: 'boolean' }
       },
@@ -64,6 +86,8 @@ export function parsePreviewOptions(argv: string[]): PreviewOptions | 'help' {
     users: integer(values.users, 'users', 500, 50, 50_000),
     seed: integer(values.seed, 'seed', 42, 0, 2 ** 31 - 1),
     port: integer(values.port, 'port', 3000, 0, 65_535),
+    viewer: viewer(values.as),
+    settingsFile: values.settings,
     targetOrg: values['target-org']
   };
 }

@@ -374,16 +374,20 @@ function sortKeys(
 }
 
 /**
- * Query rows charged for an aggregate query (the rule Apex applies to the 50,000-row limit):
- * - GROUP BY where every aggregate is COUNT()/COUNT(field)/COUNT_DISTINCT(field): one row per
- *   group returned (after HAVING, OFFSET and LIMIT);
- * - any other aggregate query (SUM/AVG/MIN/MAX, or aggregates without GROUP BY): one row per row
- *   that matched the WHERE clause;
+ * Query rows charged for an aggregate query, by the rule of the Apex Developer Guide ("Working with
+ * SOQL Aggregate Functions"): "All aggregate functions other than COUNT() or COUNT(fieldname)
+ * include each row used by the aggregation as a query row … For COUNT() or COUNT(fieldname)
+ * queries, limits are counted as one query row, unless the query contains a GROUP BY clause, in
+ * which case one query row per grouping is consumed." So:
+ * - every aggregate (in SELECT, HAVING and ORDER BY) is COUNT(field): one row per group returned
+ *   (after HAVING, OFFSET and LIMIT), or one row without GROUP BY;
+ * - any other aggregate (COUNT_DISTINCT, SUM, AVG, MIN, MAX): one row per row that matched WHERE;
  * - `SELECT COUNT()` without GROUP BY: one row (see runCountQuery).
  */
 function rowsCharged(plan: AggregatePlan, matched: number, returned: number): number {
-  const countsOnly = plan.aggregates.every((spec) => COUNT_FAMILY.has(spec.name));
-  return plan.groups.length > 0 && countsOnly ? returned : matched;
+  const countsOnly = plan.aggregates.every((spec) => spec.name === 'COUNT');
+  if (!countsOnly) return matched;
+  return plan.groups.length > 0 ? returned : 1;
 }
 
 export function runAggregateQuery(

@@ -157,10 +157,11 @@ class WhereCompiler {
   }
 }
 
-/** The object an Id or reference expression points at, if known. */
-function pointsAt(expr: Expr, table: SObjectTable): string | undefined {
-  if (expr.type === 'id') return table.name;
-  return expr.field?.spec.referenceTo;
+/** The objects an Id or reference expression may point at (several for a polymorphic field). */
+function pointsAt(expr: Expr, table: SObjectTable): readonly string[] {
+  if (expr.type === 'id') return [table.name];
+  const spec = expr.field?.spec;
+  return spec?.referenceTargets ?? (spec?.referenceTo ? [spec.referenceTo] : []);
 }
 
 function semiJoinIds(
@@ -188,11 +189,14 @@ function semiJoinIds(
       `a semi-join needs an Id or reference field on the left, not ${left.signature}`
     );
   }
-  const leftObject = pointsAt(left, leftTable)?.toLowerCase();
-  const rightObject = pointsAt(selected, table)?.toLowerCase();
-  if (leftObject && rightObject && leftObject !== rightObject) {
+  const leftObjects = pointsAt(left, leftTable);
+  const rightObjects = pointsAt(selected, table);
+  const shared = leftObjects.some((object) =>
+    rightObjects.some((other) => other.toLowerCase() === object.toLowerCase())
+  );
+  if (leftObjects.length > 0 && rightObjects.length > 0 && !shared) {
     throw malformed(
-      `${left.signature} holds ${pointsAt(left, leftTable)} Ids but the sub-select returns ${pointsAt(selected, table)} Ids`
+      `${left.signature} holds ${leftObjects.join('/')} Ids but the sub-select returns ${rightObjects.join('/')} Ids`
     );
   }
   const predicate = query.where

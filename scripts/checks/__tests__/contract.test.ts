@@ -4,6 +4,8 @@ import {
   apexDtoShapes,
   apexTypeAsTypeScript,
   contractProblems,
+  mirrorProblems,
+  mirroredInterfaces,
   typeScriptShapes
 } from '../apexContract';
 
@@ -13,9 +15,7 @@ const read = (relative: string): string => readFileSync(path.join(root, relative
 describe('Apex DTOs and the TypeScript contract', () => {
   it('match field for field (LoginActivityDtos ↔ adoptionMetrics/contract.ts)', () => {
     const apex = apexDtoShapes(read('force-app/main/default/classes/LoginActivityDtos.cls'));
-    const typeScript = typeScriptShapes(
-      read('force-app/main/default/lwc/adoptionMetrics/contract.ts')
-    );
+    const contract = read('force-app/main/default/lwc/adoptionMetrics/contract.ts');
     expect([...apex.keys()].sort()).toEqual([
       'LeaderboardEntry',
       'LoginLeaderboard',
@@ -23,7 +23,85 @@ describe('Apex DTOs and the TypeScript contract', () => {
       'SliceCount',
       'WindowCount'
     ]);
-    expect(contractProblems(apex, typeScript)).toEqual([]);
+    expect(apex.get('LoginLeaderboard')?.get('privacyMode')).toBe('Boolean');
+    expect(contractProblems(apex, typeScriptShapes(contract))).toEqual([]);
+    expect(
+      mirrorProblems('LoginActivityDtos', apex, mirroredInterfaces(contract, 'LoginActivityDtos'))
+    ).toEqual([]);
+  });
+
+  it('match field for field (AdoptionDashboardDtos ↔ adoptionMetrics/dashboardContract.ts)', () => {
+    const apex = apexDtoShapes(read('force-app/main/default/classes/AdoptionDashboardDtos.cls'));
+    const contract = read('force-app/main/default/lwc/adoptionMetrics/dashboardContract.ts');
+    const mirrors = mirroredInterfaces(contract, 'AdoptionDashboardDtos');
+    expect([...mirrors.keys()].sort()).toEqual([
+      'Audience',
+      'DashboardContext',
+      'DashboardSettings',
+      'DirectoryUser',
+      'KpiData',
+      'KpiTallies',
+      'LoginTrend',
+      'NeglectedRecord',
+      'PeoplePage',
+      'PersonRow',
+      'RecordPage',
+      'UserTally',
+      'WeekCount'
+    ]);
+    expect(mirrorProblems('AdoptionDashboardDtos', apex, mirrors)).toEqual([]);
+    expect(contractProblems(apex, typeScriptShapes(contract))).toEqual([]);
+  });
+
+  it('reads string literal unions and aliases of them as strings', () => {
+    const shapes = typeScriptShapes(`
+      export type Scope = 'self' | 'team';
+      export type Count = 1 | 2;
+      export interface Page {
+        scope: Scope;
+        scopes: Scope[] | null;
+        direction: 'asc' | 'desc';
+        count: Count;
+        rows: Row[] | null;
+      }`);
+    expect(shapes.get('Page')).toEqual(
+      new Map([
+        ['scope', 'string'],
+        ['scopes', 'string[]'],
+        ['direction', 'string'],
+        ['count', 'Count'],
+        ['rows', 'Row[]']
+      ])
+    );
+  });
+
+  it('reports shapes mirrored on one side only', () => {
+    const apex = apexDtoShapes(`public with sharing class Dtos {
+      public class Row { @AuraEnabled public Id userId; }
+      public class Page { @AuraEnabled public List<Row> rows; }
+      public class Helper { public Integer notExposed; }
+    }`);
+    const mirrors = mirroredInterfaces(
+      `/** Apex: Dtos.Row — one row. */
+      export interface Row { userId: string; }
+      /** Apex: Dtos.Pages */
+      export interface Page { rows: Row[]; }
+      /** Apex: OtherDtos.Total */
+      export interface Total { count: number; }
+      export interface Unmirrored { flag: boolean; }`,
+      'Dtos'
+    );
+    expect(mirrors).toEqual(
+      new Map([
+        ['Row', 'Row'],
+        ['Page', 'Pages']
+      ])
+    );
+    expect(mirrorProblems('Dtos', apex, mirrors)).toEqual([
+      'Page: mirrors Dtos.Pages but is named differently',
+      'Page: mirrors Dtos.Pages, which has no @AuraEnabled field',
+      'Dtos.Page: no interface says "Apex: Dtos.Page"'
+    ]);
   });
 
   it('reports a renamed, retyped, missing or extra field', () => {

@@ -24,6 +24,10 @@ const sourceFiles = [
   'customPermissions/Team.customPermission-meta.xml',
   'objects/Snapshot__c/Snapshot__c.object-meta.xml',
   'objects/Snapshot__c/fields/Value__c.field-meta.xml',
+  'objects/Snapshot__c/listViews/All.listView-meta.xml',
+  'objects/Settings__mdt/Settings__mdt.object-meta.xml',
+  'objects/Settings__mdt/fields/Region__c.field-meta.xml',
+  'customMetadata/Settings.Default.md-meta.xml',
   'weird/thing.txt'
 ];
 
@@ -34,6 +38,10 @@ describe('metadata inventory', () => {
       'ApexClass:Orphan',
       'ApexClass:UserSelector',
       'CustomApplication:Adoption_Dashboard',
+      'CustomField:Settings__mdt.Region__c',
+      'CustomField:Snapshot__c.Value__c',
+      'CustomMetadata:Settings.Default',
+      'CustomObject:Settings__mdt',
       'CustomObject:Snapshot__c',
       'CustomPermission:Team',
       'CustomTab:Adoption_Dashboard',

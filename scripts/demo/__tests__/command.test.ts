@@ -105,7 +105,7 @@ describe('runDemoCli', () => {
       const text = out.join('\n');
       expect(text).toMatch(/LoginHistory\s+[\d,]+/);
       expect(text).toMatch(/Digest \(sha256\): [0-9a-f]{64}/);
-      expect(text).toContain('CSV: 10 files');
+      expect(text).toContain('CSV: 13 files');
       expect((await readdir(path.join(dir, 'csv'))).sort()).toContain('LoginHistory.csv');
     } finally {
       await rm(dir, { recursive: true, force: true });

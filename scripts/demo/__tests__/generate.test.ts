@@ -89,9 +89,12 @@ describe.each([
         'Account',
         'Case',
         'Contact',
+        'DuplicateRecordItem',
+        'DuplicateRecordSet',
         'Lead',
         'LoginHistory',
         'Opportunity',
+        'OpportunityFieldHistory',
         'Profile',
         'Task',
         'User',
@@ -263,7 +266,18 @@ describe.each([
 
   it('keeps record dates consistent', () => {
     const T = org.asOf.getTime();
-    for (const object of ['Account', 'Contact', 'Opportunity', 'Lead', 'Task', 'Case', 'User']) {
+    for (const object of [
+      'Account',
+      'Contact',
+      'Opportunity',
+      'Lead',
+      'Task',
+      'Case',
+      'User',
+      'OpportunityFieldHistory',
+      'DuplicateRecordSet',
+      'DuplicateRecordItem'
+    ]) {
       const created = reader(org, object, 'CreatedDate');
       expect(countRows(org, object, (r) => !(Number(created(r)) <= T))).toBe(0);
     }
@@ -283,10 +297,6 @@ describe.each([
   });
 
   it('resolves every Id and reference through rowOf of its target table', () => {
-    const polymorphic: Record<string, string[]> = {
-      'Task.WhatId': ['Opportunity', 'Account'],
-      'Task.WhoId': ['Contact', 'Lead']
-    };
     for (const [object, table] of Object.entries(org.tables)) {
       const id = reader(org, object, 'Id');
       for (let row = 0; row < table.size; row += 1) {
@@ -295,7 +305,7 @@ describe.each([
       for (const [field, spec] of Object.entries(table.fields)) {
         if (spec.type !== 'reference') continue;
         const read = reader(org, object, field);
-        const allowed = polymorphic[`${object}.${field}`] ?? [spec.referenceTo as string];
+        const allowed = spec.referenceTargets ?? [spec.referenceTo as string];
         let resolved = 0;
         for (let row = 0; row < table.size; row += 1) {
           const value = read(row);
@@ -319,6 +329,7 @@ describe.each([
       datetime: (v) => typeof v === 'number' && Number.isInteger(v),
       boolean: (v) => typeof v === 'boolean',
       currency: (v) => typeof v === 'number',
+      int: (v) => typeof v === 'number' && Number.isInteger(v),
       percent: (v) => typeof v === 'number',
       string: (v) => typeof v === 'string' && v !== '',
       picklist: (v) => typeof v === 'string' && v !== '',
@@ -358,6 +369,17 @@ describe('field specs', () => {
     expect(relation('Opportunity', 'AccountId')).toBe('Account/Account');
     expect(relation('Task', 'WhatId')).toBe('Opportunity/What');
     expect(relation('Task', 'WhoId')).toBe('Contact/Who');
+    expect(tables.Task.fields.WhatId.referenceTargets).toEqual(['Opportunity', 'Account']);
+    expect(tables.Task.fields.WhoId.referenceTargets).toEqual(['Contact', 'Lead']);
+    expect(relation('OpportunityFieldHistory', 'OpportunityId')).toBe('Opportunity/Opportunity');
+    expect(relation('DuplicateRecordItem', 'DuplicateRecordSetId')).toBe(
+      'DuplicateRecordSet/DuplicateRecordSet'
+    );
+    expect(tables.DuplicateRecordItem.fields.RecordId.referenceTargets).toEqual([
+      'Account',
+      'Contact',
+      'Lead'
+    ]);
     for (const object of ['Account', 'Contact', 'Opportunity', 'Lead', 'Task', 'Case']) {
       expect(relation(object, 'OwnerId')).toBe('User/Owner');
       expect(relation(object, 'CreatedById')).toBe('User/CreatedBy');

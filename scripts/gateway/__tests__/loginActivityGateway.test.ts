@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { UserFacingError, callApex, isApexMethod } from '../controllers';
 import {
   MAX_LEADERBOARD_USERS,
@@ -7,70 +6,36 @@ import {
   getLoginSummary
 } from '../loginActivityGateway';
 import type { GatewayContext } from '../loginActivityGateway';
+import { PERMISSIONS } from '../gatewayContext';
 import { QUERY_ROW_LIMIT } from '../queryRunner';
-import type { QueryRows, QueryRunner, SoqlRecord } from '../queryRunner';
-import { loadSelectorQueries } from '../selectorQueries';
-import type { SelectorMethod, SelectorQueries } from '../selectorQueries';
-
-const asOf = new Date('2026-11-23T12:00:00.000Z');
-type Answer = (binds: Record<string, unknown>) => SoqlRecord[];
-
-/** Answers each selector query from a script, recording the binds it was called with. */
-class ScriptedRunner implements QueryRunner {
-  readonly calls: { method: SelectorMethod; binds: Record<string, unknown> }[] = [];
-  private readonly byText: Map<string, SelectorMethod>;
-  private readonly answers: Partial<Record<SelectorMethod, Answer>>;
-  private readonly charges: Partial<Record<SelectorMethod, number>>;
-
-  constructor(
-    queries: SelectorQueries,
-    answers: Partial<Record<SelectorMethod, Answer>>,
-    charges: Partial<Record<SelectorMethod, number>> = {}
-  ) {
-    this.byText = new Map(
-      Object.entries(queries).map(([method, soql]) => [soql, method as SelectorMethod])
-    );
-    this.answers = answers;
-    this.charges = charges;
-  }
-
-  async query(soql: string, binds: Record<string, unknown>): Promise<QueryRows> {
-    const method = this.byText.get(soql);
-    if (!method) throw new Error(`unexpected SOQL ${soql}`);
-    this.calls.push({ method, binds });
-    const records = this.answers[method]?.(binds) ?? [];
-    return { records, rowsCharged: this.charges[method] ?? records.length };
-  }
-}
+import type { QueryRunner } from '../queryRunner';
+import type { SelectorQueries } from '../selectorQueries';
+import {
+  CLASSES_DIR,
+  ScriptedRunner,
+  asOf,
+  loadSelectorQueries,
+  scriptedContext
+} from './scripted';
 
 let queries: SelectorQueries;
 beforeAll(async () => {
-  queries = await loadSelectorQueries(
-    path.join(__dirname, '..', '..', '..', 'force-app', 'main', 'default', 'classes')
-  );
+  queries = await loadSelectorQueries(CLASSES_DIR);
 });
 
 function context(runner: QueryRunner, overrides: Partial<GatewayContext> = {}): GatewayContext {
-  return {
-    runner,
-    queries,
-    asOf,
-    timeZone: 'UTC',
-    viewerId: '005V',
-    canViewTeamLogins: true,
-    ...overrides
-  };
+  return scriptedContext(runner, queries, overrides);
 }
 
 describe('getLoginSummary', () => {
   it('merges cells whose role and region differ only in case, and counts never-logged-in users', async () => {
     const runner = new ScriptedRunner(queries, {
-      'UserSelector.countPopulationBySlice': () => [
+      'UserSelector.POPULATION_BY_SLICE_TEMPLATE': () => [
         { role: 'Rep', region: 'EMEA', users: 5, everLoggedIn: 4 },
         { role: 'Rep', region: 'emea', users: 1, everLoggedIn: 1 },
         { role: null, region: null, users: 2, everLoggedIn: 0 }
       ],
-      'UserSelector.countLoggedInSinceBySlice': (binds) =>
+      'UserSelector.LOGGED_IN_BY_SLICE_TEMPLATE': (binds) =>
         (binds.since as Date).getTime() === asOf.getTime() - 7 * 86_400_000
           ? [{ role: 'Rep', region: 'EMEA', users: 3 }]
           : [{ role: 'REP', region: 'EMEA', users: 5 }]
@@ -105,10 +70,11 @@ describe('getLoginSummary', () => {
       ]
     });
     expect(runner.calls.map((call) => call.method)).toEqual([
-      'UserSelector.countPopulationBySlice',
-      'UserSelector.countLoggedInSinceBySlice',
-      'UserSelector.countLoggedInSinceBySlice',
-      'UserSelector.countLoggedInSinceBySlice'
+      'UserSelector.VIEWER_TEMPLATE',
+      'UserSelector.POPULATION_BY_SLICE_TEMPLATE',
+      'UserSelector.LOGGED_IN_BY_SLICE_TEMPLATE',
+      'UserSelector.LOGGED_IN_BY_SLICE_TEMPLATE',
+      'UserSelector.LOGGED_IN_BY_SLICE_TEMPLATE'
     ]);
   });
 });
@@ -133,7 +99,7 @@ describe('getLoginLeaderboard', () => {
     { UserId: '005B', LoginTime: '2026-11-12T08:00:00.000+0000', Status: 'Success' }
   ];
   const answers = {
-    'UserSelector.selectPopulationLoggedInSince': () => members,
+    'UserSelector.LOGGED_IN_SINCE_TEMPLATE': () => members,
     'LoginHistorySelector.countAttemptsByUserAndStatus': (binds: Record<string, unknown>) =>
       (binds.endInclusive as Date).getTime() === asOf.getTime() ? currentTallies : previousTallies,
     'LoginHistorySelector.selectAttempts': () => attempts
@@ -148,6 +114,7 @@ describe('getLoginLeaderboard', () => {
       viewerId: '005V',
       activeDaysComplete: true,
       usersComplete: true,
+      privacyMode: false,
       entries: [
         {
           userId: '005A',
@@ -171,8 +138,12 @@ describe('getLoginLeaderboard', () => {
         }
       ]
     });
-    const [members_, current, previous] = runner.calls;
+    const [, members_, current, previous] = runner.calls;
     expect(members_.binds).toEqual({
+      populationUserTypes: ['Standard'],
+      populationProfiles: [],
+      audienceViewerId: '005V',
+      audienceViewerRegion: 'EMEA',
       since: new Date('2026-11-09T12:00:00.000Z'),
       maxUsers: MAX_LEADERBOARD_USERS
     });
@@ -186,8 +157,8 @@ describe('getLoginLeaderboard', () => {
   it('reads raw logins only for the most active users that fit the query-row budget', async () => {
     const budgetLeft = 5 + 4 + 1; // Ada: 5 attempts; Bea: 4 + 1
     const runner = new ScriptedRunner(queries, answers, {
-      'UserSelector.selectPopulationLoggedInSince':
-        QUERY_ROW_LIMIT - QUERY_ROW_HEADROOM - budgetLeft + 1
+      'UserSelector.LOGGED_IN_SINCE_TEMPLATE':
+        QUERY_ROW_LIMIT - QUERY_ROW_HEADROOM - budgetLeft + 1 - 1 // the viewer's row
     });
     const board = await getLoginLeaderboard(context(runner), 7);
     expect(board.activeDaysComplete).toBe(false);
@@ -207,7 +178,7 @@ describe('getLoginLeaderboard', () => {
     }));
     const runner = new ScriptedRunner(queries, {
       ...answers,
-      'UserSelector.selectPopulationLoggedInSince': () => crowd
+      'UserSelector.LOGGED_IN_SINCE_TEMPLATE': () => crowd
     });
     const board = await getLoginLeaderboard(context(runner), 7);
     expect(board.usersComplete).toBe(false);
@@ -218,7 +189,53 @@ describe('getLoginLeaderboard', () => {
     const board = await getLoginLeaderboard(context(runner), 30);
     expect(board.entries).toEqual([]);
     expect(board.activeDaysComplete).toBe(true);
-    expect(runner.calls).toHaveLength(1);
+    expect(runner.calls).toHaveLength(2);
+  });
+
+  it('hides other users from a rep in privacy mode, and ranks them among everyone', async () => {
+    const runner = new ScriptedRunner(queries, {
+      ...answers,
+      'UserSelector.LOGGED_IN_SINCE_TEMPLATE': () => [
+        ...members,
+        { Id: '005V', Name: 'Viv', UserRole: { Name: 'Rep' }, Division: 'EMEA' }
+      ],
+      'LoginHistorySelector.countAttemptsByUserAndStatus': (binds) =>
+        (binds.endInclusive as Date).getTime() === asOf.getTime()
+          ? [...currentTallies, { UserId: '005V', Status: 'Success', attempts: 1 }]
+          : previousTallies
+    });
+    const rep = scriptedContext(
+      runner,
+      queries,
+      { permissions: new Set([PERMISSIONS.viewTeamLogins]) },
+      { Privacy_Mode__c: true }
+    );
+    const board = await getLoginLeaderboard(rep, 7);
+    expect(board.privacyMode).toBe(true);
+    expect(board.entries.map((entry) => [entry.userId, entry.name, entry.logins])).toEqual([
+      [null, null, 3],
+      [null, null, 0],
+      ['005V', 'Viv', 1]
+    ]);
+    expect(board.entries[0].role).toBe('Rep');
+    // A rep's leaderboard is not narrowed to the rep: no audience filter in the user query.
+    expect(runner.calls[1].soql).not.toContain('audienceViewerId');
+  });
+
+  it('narrows a manager to the team and region, without privacy mode', async () => {
+    const runner = new ScriptedRunner(queries, answers);
+    const manager = scriptedContext(
+      runner,
+      queries,
+      { permissions: new Set([PERMISSIONS.viewTeamLogins, PERMISSIONS.viewTeam]) },
+      { Privacy_Mode__c: true }
+    );
+    const board = await getLoginLeaderboard(manager, 7);
+    expect(board.privacyMode).toBe(false);
+    expect(board.entries[0].name).toBe('Ada');
+    expect(runner.calls[1].soql).toContain(
+      'AND (Id = :audienceViewerId OR ManagerId = :audienceViewerId OR Manager.ManagerId = :audienceViewerId OR Division = :audienceViewerRegion)'
+    );
   });
 });
 
@@ -244,7 +261,7 @@ describe('controllers', () => {
     await expect(
       callApex(
         'LoginActivityController.getLoginLeaderboard',
-        context(runner, { canViewTeamLogins: false }),
+        context(runner, { permissions: new Set([PERMISSIONS.viewAll]) }),
         { periodDays: 7 }
       )
     ).rejects.toThrow(

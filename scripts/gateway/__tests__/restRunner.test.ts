@@ -1,5 +1,6 @@
 import { IN_LIST_CHUNK, RestQueryRunner, splittableBind } from '../restRunner';
 import type { RestConnection, RestQueryResult } from '../restRunner';
+import { SoqlDate } from '../soqlLiterals';
 
 class FakeConnection implements RestConnection {
   readonly queries: string[] = [];
@@ -33,6 +34,7 @@ describe('RestQueryRunner', () => {
     const connection = new FakeConnection(
       () => ({
         done: false,
+        totalSize: 2,
         nextRecordsUrl: '/query/01g-2',
         records: [
           {
@@ -62,8 +64,21 @@ describe('RestQueryRunner', () => {
         { Id: '005A', UserRole: { Name: 'Rep' } },
         { Id: '005B', UserRole: null }
       ],
+      totalSize: 2,
       rowsCharged: 2
     });
+  });
+
+  it('reports the count of SELECT COUNT(), which has no records', async () => {
+    const connection = new FakeConnection(() => ({ done: true, totalSize: 42, records: [] }));
+    const rows = await new RestQueryRunner(connection).query(
+      'SELECT COUNT() FROM Opportunity WHERE CloseDate < :today',
+      { today: new SoqlDate('2026-11-23') }
+    );
+    expect(connection.queries).toEqual([
+      'SELECT COUNT() FROM Opportunity WHERE CloseDate < 2026-11-23'
+    ]);
+    expect(rows).toEqual({ records: [], totalSize: 42, rowsCharged: 0 });
   });
 
   it('splits a long Id list into several queries and keeps every record once', async () => {
@@ -90,6 +105,18 @@ describe('RestQueryRunner', () => {
     ).toBeUndefined();
     expect(
       splittableBind('SELECT Id FROM User WHERE Id IN :ids', { ids: ids.slice(0, 3) })
+    ).toBeUndefined();
+    expect(
+      splittableBind(
+        "SELECT Opportunity.OwnerId userId, OpportunityId, COUNT(Id) n FROM OpportunityFieldHistory WHERE Field = 'StageName' AND Opportunity.OwnerId IN :userIds GROUP BY Opportunity.OwnerId, OpportunityId LIMIT :groupLimit",
+        { userIds: ids }
+      )
+    ).toBe('userIds');
+    expect(
+      splittableBind(
+        'SELECT Id FROM Task WHERE OwnerId IN :userIds ORDER BY ActivityDate ASC NULLS LAST, Id LIMIT :pageSize OFFSET :pageOffset',
+        { userIds: ids }
+      )
     ).toBeUndefined();
   });
 });

@@ -21,7 +21,8 @@ describe('selector queries', () => {
     expect(queries['LoginHistorySelector.countAttemptsByUserAndStatus']).toMatch(
       /^SELECT UserId, Status, COUNT\(Id\) attempts\s+FROM LoginHistory/
     );
-    expect(queries['UserSelector.selectPopulationLoggedInSince']).toMatch(/WITH USER_MODE/);
+    expect(queries['UserSelector.LOGGED_IN_SINCE_TEMPLATE']).toMatch(/WITH USER_MODE/);
+    expect(queries['DirectorySelector.DIRECTORY_TEMPLATE']).toContain('{0}');
   });
 
   it('fails with the missing method names when a selector drifts', async () => {
@@ -35,7 +36,7 @@ describe('selector queries', () => {
       'public with sharing class LoginHistorySelector {}'
     );
     await expect(loadSelectorQueries(dir)).rejects.toThrow(
-      /No SOQL found in the Apex selectors for UserSelector\.countPopulationBySlice, .*LoginHistorySelector\.selectAttempts/
+      /No SOQL found in the Apex selectors for UserSelector\.VIEWER_TEMPLATE, .*LoginHistorySelector\.selectAttempts, .*DuplicateSelector\.countLeadsInSetsByOwner/
     );
   });
 });

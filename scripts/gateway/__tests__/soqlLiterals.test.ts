@@ -1,4 +1,4 @@
-import { inlineBinds, soqlLiteral, withoutApexAccessMode } from '../soqlLiterals';
+import { SoqlDate, inlineBinds, soqlLiteral, withoutApexAccessMode } from '../soqlLiterals';
 
 describe('SOQL literals for the REST API', () => {
   it('formats each bind type as SOQL expects', () => {
@@ -9,6 +9,9 @@ describe('SOQL literals for the REST API', () => {
     expect(soqlLiteral("O'Brien \\ Co")).toBe("'O\\'Brien \\\\ Co'");
     expect(soqlLiteral(['005A', '005B'])).toBe("('005A', '005B')");
     expect(soqlLiteral(new Set(['005A']))).toBe("('005A')");
+    expect(soqlLiteral(new SoqlDate('2026-11-23'))).toBe('2026-11-23');
+    expect(String(new SoqlDate('2026-11-23'))).toBe('2026-11-23');
+    expect(() => new SoqlDate('23/11/2026')).toThrow('Not a calendar date: 23/11/2026');
   });
 
   it('refuses values SOQL cannot hold', () => {

@@ -9,7 +9,10 @@ import { Connection } from 'jsforce';
 import { generateDemoOrg } from '../../demo/generate';
 import type { DemoOrg } from '../../demo/model';
 import { createFakeRestServer } from '../../fake-org/restServer';
+import { getKpiData, getLoginTrend, getNeglectedRecords } from '../dashboardGateway';
 import { DemoQueryRunner } from '../demoRunner';
+import { demoDescribe } from '../describe';
+import { PERMISSIONS, memorySettingsStore } from '../gatewayContext';
 import { getLoginLeaderboard, getLoginSummary } from '../loginActivityGateway';
 import type { GatewayContext } from '../loginActivityGateway';
 import type { QueryRunner } from '../queryRunner';
@@ -44,7 +47,9 @@ function contextWith(runner: QueryRunner): GatewayContext {
     asOf: org.asOf,
     timeZone: org.timeZone,
     viewerId: org.runningUserId,
-    canViewTeamLogins: true
+    permissions: new Set(Object.values(PERMISSIONS)),
+    settings: memorySettingsStore({}),
+    describe: demoDescribe(org.tables, {})
   };
 }
 
@@ -68,6 +73,30 @@ describe('--target-org through jsforce', () => {
     expect(direct.entries.length).toBeGreaterThan(50);
   });
 
+  it('gives the same KPI tallies, trend and neglected records as the demo org', async () => {
+    for (const family of ['activity', 'pipeline', 'quality'] as const) {
+      const viaRest = await getKpiData(contextWith(restRunner()), family, 30);
+      const direct = await getKpiData(contextWith(new DemoQueryRunner(org)), family, 30);
+      expect(viaRest).toEqual(direct);
+    }
+    const trend = await getLoginTrend(contextWith(restRunner()), 3);
+    expect(trend).toEqual(await getLoginTrend(contextWith(new DemoQueryRunner(org)), 3));
+    const records = (runner: QueryRunner) =>
+      getNeglectedRecords(
+        contextWith(runner),
+        'opps.neglected.stale',
+        'region',
+        'EMEA',
+        'keyDate',
+        'asc',
+        10,
+        2
+      );
+    const viaRest = await records(restRunner());
+    expect(viaRest).toEqual(await records(new DemoQueryRunner(org)));
+    expect(viaRest.rows).toHaveLength(10);
+  }, 30_000);
+
   it('reports an expired session', async () => {
     await expect(getLoginSummary(contextWith(restRunner('expired')))).rejects.toThrow(
       /Session expired or invalid/
@@ -75,7 +104,14 @@ describe('--target-org through jsforce', () => {
   });
 
   it('tells the user how to log in when the alias is unknown', async () => {
-    await expect(targetOrgContext('no-such-alias-adoption', queries)).rejects.toThrow(
+    await expect(
+      targetOrgContext(
+        'no-such-alias-adoption',
+        queries,
+        memorySettingsStore({}),
+        demoDescribe({}, {})
+      )
+    ).rejects.toThrow(
       /Cannot use the org "no-such-alias-adoption": .*Log in with `npx sf org login web --alias no-such-alias-adoption`\./
     );
   });

@@ -7,7 +7,7 @@ import type { DemoOrg, FieldValue } from '../../demo/model';
 
 const DAY_MS = 86_400_000;
 
-interface DemoUser {
+export interface DemoUser {
   id: string;
   name: string;
   role: string | null;
@@ -15,7 +15,7 @@ interface DemoUser {
   lastLogin: number | null;
 }
 
-function read(org: DemoOrg, object: string, field: string): (row: number) => FieldValue {
+export function read(org: DemoOrg, object: string, field: string): (row: number) => FieldValue {
   const accessor = org.tables[object]?.accessor(field);
   if (!accessor) throw new Error(`demo org has no ${object}.${field}`);
   return accessor;

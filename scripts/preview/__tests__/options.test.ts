@@ -6,6 +6,8 @@ describe('npm start options', () => {
       users: 500,
       seed: 42,
       port: 3000,
+      viewer: 'admin',
+      settingsFile: undefined,
       targetOrg: undefined
     });
   });
@@ -19,6 +21,10 @@ describe('npm start options', () => {
         '7',
         '--port',
         '0',
+        '--as',
+        'rep',
+        '--settings',
+        'my-settings.json',
         '--target-org',
         'sandbox'
       ])
@@ -26,8 +32,11 @@ describe('npm start options', () => {
       users: 50_000,
       seed: 7,
       port: 0,
+      viewer: 'rep',
+      settingsFile: 'my-settings.json',
       targetOrg: 'sandbox'
     });
+    expect(parsePreviewOptions(['--as', 'manager'])).toMatchObject({ viewer: 'manager' });
     expect(parsePreviewOptions(['--help'])).toBe('help');
   });
 
@@ -37,6 +46,9 @@ describe('npm start options', () => {
     );
     expect(() => parsePreviewOptions(['--port', 'http'])).toThrow(
       '--port must be a whole number from 0 to 65535; got "http".'
+    );
+    expect(() => parsePreviewOptions(['--as', 'ceo'])).toThrow(
+      '--as must be rep, manager or admin; got "ceo".'
     );
     expect(() => parsePreviewOptions(['--colour', 'red'])).toThrow(UsageError);
     expect(() => parsePreviewOptions(['extra'])).toThrow(UsageError);

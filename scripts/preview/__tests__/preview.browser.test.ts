@@ -2,99 +2,36 @@
  * The preview in a real browser (Debian's Chromium driven by playwright-core): the real components
  * on a generated demo org show the numbers computed independently from the generated records.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { CLASSES_DIR, PROJECT_ROOT } from '../../build/projectFiles';
-import { generateDemoOrg } from '../../demo/generate';
+import type { Locator, Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../build/projectFiles';
 import type { DemoOrg } from '../../demo/model';
-import { DemoQueryRunner } from '../../gateway/demoRunner';
-import { loadSelectorQueries } from '../../gateway/selectorQueries';
-import { bundlePreview } from '../bundle';
-import { createPreviewServer, listen } from '../server';
 import { leaderboard, loginRatesBy, percent, populationUsers } from './expectedFromDemo';
+import { eventually, openPreview } from './previewSession';
+import type { PreviewSession } from './previewSession';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = path.join(PROJECT_ROOT, '.tmp', 'screenshots', 'dashboard.png');
 
 jest.setTimeout(120_000);
 
+let session: PreviewSession;
 let org: DemoOrg;
-let server: Server;
-let browser: Browser;
 let page: Page;
-let url: string;
-const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`
-    );
-  }
-  org = generateDemoOrg({ users: 300, seed: 42 });
-  const bundleDir = await mkdtemp(path.join(os.tmpdir(), 'adoption-browser-'));
-  await bundlePreview(bundleDir);
-  server = createPreviewServer({
-    bundleDir,
-    sourceLabel: 'demo org: 300 users, seed 42',
-    port: 0,
-    context: {
-      runner: new DemoQueryRunner(org),
-      queries: await loadSelectorQueries(CLASSES_DIR),
-      asOf: org.asOf,
-      timeZone: org.timeZone,
-      viewerId: org.runningUserId,
-      canViewTeamLogins: true
-    }
-  });
-  url = await listen(server, 0);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic'
-    ]
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 1500 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(url);
+  session = await openPreview({ users: 300, seed: 42, viewer: 'admin' });
+  ({ org, page } = session);
+  // The dashboard opens on its overview; the login components live on the Logins tab.
+  await page.getByRole('tab', { name: 'Logins' }).click();
   await page.locator('c-login-leaderboard-table tbody tr').first().waitFor();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await session?.close();
 });
 
 const leaderboardCard = (): Locator => page.locator('c-login-leaderboard');
-
-/** Re-reads until the page shows the expected value (components update asynchronously), then asserts. */
-async function eventually<T>(
-  read: () => Promise<T>,
-  expected: T,
-  timeoutMs = 15_000
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let actual = await read();
-  while (JSON.stringify(actual) !== JSON.stringify(expected) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    actual = await read();
-  }
-  expect(actual).toEqual(expected);
-}
 
 async function leaderboardRows(): Promise<string[][]> {
   return leaderboardCard()
@@ -230,6 +167,6 @@ describe('the preview on a 300-user demo org', () => {
   it('logged no errors in the browser console, and saves a screenshot', async () => {
     await mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

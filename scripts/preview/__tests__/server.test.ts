@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { GatewayContext } from '../../gateway/loginActivityGateway';
+import { referenceDescribe } from '../../gateway/describe';
+import { memorySettingsStore } from '../../gateway/gatewayContext';
+import type { GatewayContext } from '../../gateway/gatewayContext';
 import type { QueryRunner } from '../../gateway/queryRunner';
 import type { SelectorQueries } from '../../gateway/selectorQueries';
 import { createPreviewServer, listen, pageHtml } from '../server';
@@ -15,11 +17,15 @@ const failingRunner: QueryRunner = {
 };
 const context: GatewayContext = {
   runner: failingRunner,
-  queries: {} as SelectorQueries,
+  queries: {
+    'UserSelector.VIEWER_TEMPLATE': 'SELECT Id FROM User WHERE Id = :viewerId'
+  } as SelectorQueries,
   asOf: new Date('2026-11-23T12:00:00Z'),
   timeZone: 'UTC',
   viewerId: '005V',
-  canViewTeamLogins: true
+  permissions: new Set(),
+  settings: memorySettingsStore({}),
+  describe: referenceDescribe({})
 };
 
 let server: Server;

@@ -1,24 +1,10 @@
 /**
- * The preview page: the real dashboard components, laid out as the Adoption Dashboard FlexiPage
- * lays them out (one main region: login rates, then the leaderboard).
+ * The preview page: the real dashboard, laid out as the Adoption Dashboard FlexiPage lays it out
+ * (one main region holding the adoptionDashboard container).
  */
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
-import type { LightningElement } from 'lwc';
-import LoginRates from 'c/loginRates';
-import LoginLeaderboard from 'c/loginLeaderboard';
-
-const FLEXIPAGE_MAIN_REGION: { tag: string; component: typeof LightningElement }[] = [
-  { tag: 'c-login-rates', component: LoginRates },
-  { tag: 'c-login-leaderboard', component: LoginLeaderboard }
-];
+import AdoptionDashboard from 'c/adoptionDashboard';
 
 const region = document.getElementById('main');
-if (region) {
-  for (const { tag, component } of FLEXIPAGE_MAIN_REGION) {
-    const wrapper = document.createElement('div');
-    wrapper.className = 'slds-m-bottom_small';
-    wrapper.appendChild(createElement(tag, { is: component }));
-    region.appendChild(wrapper);
-  }
-}
+if (region) region.appendChild(createElement('c-adoption-dashboard', { is: AdoptionDashboard }));

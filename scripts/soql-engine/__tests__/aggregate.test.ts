@@ -258,7 +258,7 @@ describe('SELECT COUNT()', () => {
 describe('query rows charged', () => {
   it('charges one row per group returned when every aggregate is a COUNT', () => {
     const grouped = run(
-      'SELECT UserId, COUNT(Id) n, COUNT(Status) s, COUNT_DISTINCT(Status) d FROM LoginHistory GROUP BY UserId'
+      'SELECT UserId, COUNT(Id) n, COUNT(Status) s FROM LoginHistory GROUP BY UserId'
     );
     const limited = run(
       'SELECT UserId, COUNT(Id) n FROM LoginHistory GROUP BY UserId HAVING COUNT(Id) > 1 LIMIT 1'
@@ -288,10 +288,20 @@ describe('query rows charged', () => {
     expect(withHavingOnly.queryRowsCharged).toBe(10);
   });
 
-  it('charges every matching row for aggregates without GROUP BY, even COUNT(Id)', () => {
+  it('charges every matching row for COUNT_DISTINCT, grouped or not', () => {
+    const grouped = run(
+      'SELECT UserId, COUNT(Id) n, COUNT_DISTINCT(Status) d FROM LoginHistory GROUP BY UserId LIMIT 2'
+    );
+    expect(grouped.records).toHaveLength(2);
+    expect(grouped.queryRowsCharged).toBe(10);
+    expect(run('SELECT COUNT_DISTINCT(UserId) FROM LoginHistory').queryRowsCharged).toBe(10);
+  });
+
+  it('charges one row for COUNT(field) without GROUP BY, every matching row for SUM', () => {
     expect(
-      run("SELECT COUNT(Id) FROM LoginHistory WHERE Status = 'Success'").queryRowsCharged
-    ).toBe(8);
+      run("SELECT COUNT(Id), COUNT(UserId) FROM LoginHistory WHERE Status = 'Success'")
+        .queryRowsCharged
+    ).toBe(1);
     expect(run('SELECT SUM(Amount) FROM Opportunity').queryRowsCharged).toBe(5);
   });
 

@@ -1,8 +1,10 @@
 /**
  * The SOQL of UserSelector.cls and LoginHistorySelector.cls, run with the binds the Apex methods
- * pass: expected records and query-row charges.
+ * pass (UserSelector's templates formatted as String.format would, for the default population and
+ * the whole population as audience): expected records and query-row charges.
  */
 import path from 'node:path';
+import { apexStringFormat } from '../../checks/apexStringFormat';
 import { loadSelectorQueries } from '../../gateway/selectorQueries';
 import { runQuery } from '../engine';
 import { ORG, USER, loginId } from './fixtures';
@@ -18,12 +20,24 @@ beforeAll(async () => {
   const queries = await loadSelectorQueries(
     path.join(__dirname, '..', '..', '..', 'force-app', 'main', 'default', 'classes')
   );
-  COUNT_POPULATION_BY_SLICE = queries['UserSelector.countPopulationBySlice'];
-  COUNT_LOGGED_IN_SINCE_BY_SLICE = queries['UserSelector.countLoggedInSinceBySlice'];
-  SELECT_POPULATION_LOGGED_IN_SINCE = queries['UserSelector.selectPopulationLoggedInSince'];
+  const population = ['Division', 'IsActive = TRUE AND UserType IN :populationUserTypes', ''];
+  COUNT_POPULATION_BY_SLICE = apexStringFormat(
+    queries['UserSelector.POPULATION_BY_SLICE_TEMPLATE'],
+    population
+  );
+  COUNT_LOGGED_IN_SINCE_BY_SLICE = apexStringFormat(
+    queries['UserSelector.LOGGED_IN_BY_SLICE_TEMPLATE'],
+    population
+  );
+  SELECT_POPULATION_LOGGED_IN_SINCE = apexStringFormat(
+    queries['UserSelector.LOGGED_IN_SINCE_TEMPLATE'],
+    population
+  );
   COUNT_ATTEMPTS_BY_USER_AND_STATUS = queries['LoginHistorySelector.countAttemptsByUserAndStatus'];
   SELECT_ATTEMPTS = queries['LoginHistorySelector.selectAttempts'];
 });
+
+const POPULATION = { populationUserTypes: ['Standard'], populationProfiles: [] };
 
 const WINDOW = {
   userIds: new Set([USER.ada, USER.ben, USER.cleo]),
@@ -33,7 +47,7 @@ const WINDOW = {
 
 describe('UserSelector SOQL', () => {
   it('countPopulationBySlice counts users and ever-logged-in users per role and division', () => {
-    const result = runQuery(ORG, COUNT_POPULATION_BY_SLICE);
+    const result = runQuery(ORG, COUNT_POPULATION_BY_SLICE, POPULATION);
 
     expect(result.records).toEqual([
       { role: 'Sales', region: 'EMEA', users: 2, everLoggedIn: 2 },
@@ -48,6 +62,7 @@ describe('UserSelector SOQL', () => {
 
   it('countLoggedInSinceBySlice counts only users whose last login is after since', () => {
     const result = runQuery(ORG, COUNT_LOGGED_IN_SINCE_BY_SLICE, {
+      ...POPULATION,
       since: new Date('2026-11-21T00:00:00Z')
     });
 
@@ -61,6 +76,7 @@ describe('UserSelector SOQL', () => {
 
   it('selectPopulationLoggedInSince returns the most recent users, nested role, up to maxUsers', () => {
     const result = runQuery(ORG, SELECT_POPULATION_LOGGED_IN_SINCE, {
+      ...POPULATION,
       since: new Date('2026-11-21T00:00:00Z'),
       maxUsers: 2
     });
@@ -75,6 +91,7 @@ describe('UserSelector SOQL', () => {
 
   it('selectPopulationLoggedInSince gives a user without a role a null UserRole', () => {
     const result = runQuery(ORG, SELECT_POPULATION_LOGGED_IN_SINCE, {
+      ...POPULATION,
       since: new Date('2026-11-21T00:00:00Z'),
       maxUsers: 10
     });

@@ -34,8 +34,10 @@ export interface LoginSummary {
 
 /** Apex: LoginActivityDtos.LeaderboardEntry — one user with successful logins in the current or previous window. */
 export interface LeaderboardEntry {
-  userId: string;
-  name: string;
+  /** Null for another user's entry in privacy mode. */
+  userId: string | null;
+  /** Null for another user's entry in privacy mode. */
+  name: string | null;
   role: string | null;
   region: string | null;
   logins: number;
@@ -52,5 +54,10 @@ export interface LoginLeaderboard {
   activeDaysComplete: boolean;
   /** False when more users logged in than one request may read: only the most recent are ranked. */
   usersComplete: boolean;
+  /**
+   * Privacy mode for this viewer (a rep, with the setting on): other users' entries come with name
+   * and userId null, and only the viewer's own position is shown.
+   */
+  privacyMode: boolean;
   entries: LeaderboardEntry[];
 }

@@ -25,8 +25,8 @@ export interface LeaderboardPage {
 }
 
 interface Standing {
-  userId: string;
-  name: string;
+  userId: string | null;
+  name: string | null;
   logins: number;
   activeDays: number | null;
 }
@@ -35,20 +35,27 @@ const nameCollator = new Intl.Collator('en', { sensitivity: 'base' });
 
 /** Unknown active days (an org too large to count them all) sort below any known count. */
 function compareStandings(a: Standing, b: Standing): number {
+  const aId = a.userId ?? '';
+  const bId = b.userId ?? '';
   return (
     b.logins - a.logins ||
     (b.activeDays ?? -1) - (a.activeDays ?? -1) ||
-    nameCollator.compare(a.name, b.name) ||
-    (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)
+    nameCollator.compare(a.name ?? '', b.name ?? '') ||
+    (aId < bId ? -1 : aId > bId ? 1 : 0)
   );
 }
 
-function ranksOf(standings: Standing[]): Map<string, number> {
-  const ranks = new Map<string, number>();
+/**
+ * Rank of each standing with a login, keyed by its position in the input: privacy mode sends other
+ * users without an Id, so the Id cannot be the key.
+ */
+function ranksOf(standings: readonly Standing[]): Map<number, number> {
+  const ranks = new Map<number, number>();
   standings
-    .filter((standing) => standing.logins > 0)
-    .sort(compareStandings)
-    .forEach((standing, index) => ranks.set(standing.userId, index + 1));
+    .map((standing, index) => ({ standing, index }))
+    .filter(({ standing }) => standing.logins > 0)
+    .sort((a, b) => compareStandings(a.standing, b.standing))
+    .forEach(({ index }, position) => ranks.set(index, position + 1));
   return ranks;
 }
 
@@ -77,7 +84,7 @@ export function rankLeaderboard(
   entries: readonly LeaderboardEntry[],
   viewerId: string | null
 ): RankedEntry[] {
-  const currentRanks = ranksOf(entries.map((entry) => ({ ...entry })));
+  const currentRanks = ranksOf(entries);
   const previousRanks = ranksOf(
     entries.map((entry) => ({
       userId: entry.userId,
@@ -86,20 +93,20 @@ export function rankLeaderboard(
       activeDays: entry.previousActiveDays
     }))
   );
-  return entries
-    .filter((entry) => currentRanks.has(entry.userId))
-    .map((entry) => {
-      const rank = currentRanks.get(entry.userId) as number;
-      const previousRank = previousRanks.get(entry.userId) ?? null;
-      return {
-        ...entry,
-        rank,
-        previousRank,
-        rankChange: previousRank === null ? null : previousRank - rank,
-        isViewer: entry.userId === viewerId
-      };
-    })
-    .sort((a, b) => a.rank - b.rank);
+  const ranked: RankedEntry[] = [];
+  entries.forEach((entry, index) => {
+    const rank = currentRanks.get(index);
+    if (rank === undefined) return;
+    const previousRank = previousRanks.get(index) ?? null;
+    ranked.push({
+      ...entry,
+      rank,
+      previousRank,
+      rankChange: previousRank === null ? null : previousRank - rank,
+      isViewer: entry.userId !== null && entry.userId === viewerId
+    });
+  });
+  return ranked.sort((a, b) => a.rank - b.rank);
 }
 
 /** The top rows, plus the viewer's own row when it falls below them. */
@@ -119,4 +126,40 @@ export function sliceKeysOf(
   dimension: SliceDimension
 ): string[] {
   return [...new Set(entries.map((entry) => sliceKey(entry[dimension])))].sort(compareSliceKeys);
+}
+
+/** The viewer's place among everyone with a login, when names are hidden (privacy mode). */
+export interface PrivateStanding {
+  /** Null when the viewer has no login in the period. */
+  rank: number | null;
+  rankedCount: number;
+  logins: number;
+  activeDays: number | null;
+}
+
+/** Unknown active days rank below any known count, as in the full leaderboard. */
+const activeDaysOf = (entry: LeaderboardEntry): number => entry.activeDays ?? -1;
+
+/**
+ * Privacy-mode rank: 1 + the users strictly ahead (more logins, or as many and more active days).
+ * Names break ties in the full leaderboard; hidden names cannot, so tied users share the rank.
+ */
+export function privateStanding(
+  entries: readonly LeaderboardEntry[],
+  viewerId: string
+): PrivateStanding {
+  const ranked = entries.filter((entry) => entry.logins > 0);
+  const viewer = ranked.find((entry) => entry.userId === viewerId);
+  if (!viewer) return { rank: null, rankedCount: ranked.length, logins: 0, activeDays: null };
+  const ahead = ranked.filter(
+    (entry) =>
+      entry.logins > viewer.logins ||
+      (entry.logins === viewer.logins && activeDaysOf(entry) > activeDaysOf(viewer))
+  ).length;
+  return {
+    rank: ahead + 1,
+    rankedCount: ranked.length,
+    logins: viewer.logins,
+    activeDays: viewer.activeDays
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * Container: the login leaderboard (KPI login.leaderboard with login.days.active).
  * Fetches the per-user login counts for the chosen period, filters by role and region, ranks them
- * with the KPI library and hands one page to the presentational table.
+ * with the KPI library and hands one page to the presentational table. In privacy mode (a rep, with
+ * the setting on) Apex sends other users without names, so only the viewer's own position shows.
  */
 import { LightningElement, wire } from 'lwc';
 import getLoginLeaderboard from '@salesforce/apex/LoginActivityController.getLoginLeaderboard';
@@ -10,12 +11,15 @@ import {
   filterEntries,
   leaderboardPage,
   periodPickerOptions,
+  pluralize,
+  privateStanding,
   rankLeaderboard,
   sliceKeysOf
 } from 'c/adoptionMetrics';
 import type {
   LeaderboardPage,
   PickerOption,
+  PrivateStanding,
   LoginLeaderboard as LeaderboardData,
   SliceDimension
 } from 'c/adoptionMetrics';
@@ -36,6 +40,8 @@ export default class LoginLeaderboard extends LightningElement {
   error: unknown;
   /** Ranked once per change of data or filter, not on every render. */
   rankedPage: LeaderboardPage | undefined;
+  /** Set instead of rankedPage in privacy mode. */
+  standing: PrivateStanding | undefined;
 
   @wire(getLoginLeaderboard, { periodDays: '$periodDays' })
   wiredLeaderboard({ data, error }: WireResult): void {
@@ -50,8 +56,11 @@ export default class LoginLeaderboard extends LightningElement {
   }
 
   private rankPage(): void {
-    if (!this.leaderboard) {
-      this.rankedPage = undefined;
+    this.rankedPage = undefined;
+    this.standing = undefined;
+    if (!this.leaderboard) return;
+    if (this.leaderboard.privacyMode) {
+      this.standing = privateStanding(this.leaderboard.entries, this.leaderboard.viewerId);
       return;
     }
     const entries = filterEntries(this.leaderboard.entries, {
@@ -73,11 +82,38 @@ export default class LoginLeaderboard extends LightningElement {
   }
 
   get isEmpty(): boolean {
-    return this.rankedPage?.rankedCount === 0;
+    return (this.rankedPage ?? this.standing)?.rankedCount === 0;
   }
 
   get hasRows(): boolean {
     return (this.rankedPage?.rankedCount ?? 0) > 0;
+  }
+
+  get isPrivate(): boolean {
+    return (this.standing?.rankedCount ?? 0) > 0;
+  }
+
+  /** Role and region filters rank others by slice; with names hidden they would only confuse. */
+  get showSliceFilters(): boolean {
+    return this.leaderboard?.privacyMode !== true;
+  }
+
+  get privateRank(): string {
+    const standing = this.standing;
+    if (!standing) return '';
+    return standing.rank === null
+      ? `You have no logins in the ${this.periodLabel}.`
+      : `You are #${standing.rank}${this.outOf(standing.rankedCount)}.`;
+  }
+
+  get privateDetail(): string {
+    const standing = this.standing;
+    if (!standing) return '';
+    if (standing.rank === null) {
+      return `${pluralize(standing.rankedCount, 'person', 'people')} logged in during the ${this.periodLabel}.`;
+    }
+    const days = standing.activeDays === null ? '' : ` on ${pluralize(standing.activeDays, 'day')}`;
+    return `${pluralize(standing.logins, 'login')}${days} in the ${this.periodLabel}.`;
   }
 
   get periodOptions(): PickerOption[] {
@@ -104,13 +140,15 @@ export default class LoginLeaderboard extends LightningElement {
     const page = this.rankedPage;
     if (!page) return '';
     const viewer = page.rows.find((row) => row.isViewer) ?? page.viewerRow;
-    const shown =
-      this.leaderboard?.usersComplete === false
-        ? ` of the ${page.rankedCount} users shown`
-        : ` of ${page.rankedCount}`;
     return viewer
-      ? `You are #${viewer.rank}${shown}.`
+      ? `You are #${viewer.rank}${this.outOf(page.rankedCount)}.`
       : `You have no logins in the ${this.periodLabel} for this selection.`;
+  }
+
+  private outOf(rankedCount: number): string {
+    return this.leaderboard?.usersComplete === false
+      ? ` of the ${rankedCount} users shown`
+      : ` of ${rankedCount}`;
   }
 
   get activeDaysNote(): string | null {

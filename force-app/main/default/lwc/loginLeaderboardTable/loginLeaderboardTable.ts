@@ -67,11 +67,15 @@ function describeChange(
   return { change: '–', changeDescription: 'no change', changeClass: 'slds-text-color_weak' };
 }
 
+/** Shown for an entry whose name Apex withheld (privacy mode). */
+export const HIDDEN_NAME = 'Name hidden';
+
 function toTableRow(entry: RankedEntry): TableRow {
   return {
-    key: entry.userId,
+    // Ranks are unique, so they key the rows whose user Apex withheld.
+    key: entry.userId ?? `rank-${entry.rank}`,
     rank: entry.rank,
-    name: entry.name,
+    name: entry.name ?? HIDDEN_NAME,
     role: entry.role ?? BLANK_SLICE_KEY,
     region: entry.region ?? BLANK_SLICE_KEY,
     logins: entry.logins,

@@ -20,7 +20,10 @@ function entry(
   return { userId, name, role, region, logins, activeDays, previousLogins, previousActiveDays };
 }
 
-const ranksOf = (entries: LeaderboardEntry[], viewerId: string | null = null): [string, number][] =>
+const ranksOf = (
+  entries: LeaderboardEntry[],
+  viewerId: string | null = null
+): [string | null, number][] =>
   rankLeaderboard(entries, viewerId).map((row) => [row.userId, row.rank]);
 
 describe('login.leaderboard ranking', () => {
@@ -167,5 +170,21 @@ describe('leaderboard page', () => {
     expect(() => leaderboardPage(ranked, 0)).toThrow(
       'A leaderboard page holds at least one row; got 0.'
     );
+  });
+});
+
+describe('login.leaderboard with hidden users (privacy mode)', () => {
+  it('ranks entries without Ids or names apart, each in its own position', () => {
+    const hidden = (logins: number): LeaderboardEntry => ({
+      ...entry('x', 'x', logins, 1),
+      userId: null,
+      name: null
+    });
+    const ranked = rankLeaderboard([hidden(3), entry('me', 'Me', 5, 2), hidden(7)], 'me');
+    expect(ranked.map((row) => [row.userId, row.rank, row.isViewer])).toEqual([
+      [null, 1, false],
+      ['me', 2, true],
+      [null, 3, false]
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 import LoginLeaderboard from 'c/loginLeaderboard';
+import { privateStanding } from 'c/adoptionMetrics';
 import getLoginLeaderboard from '@salesforce/apex/LoginActivityController.getLoginLeaderboard';
 import { asWireAdapter, changeCombobox, flushPromises, mount, resetDom } from 'test-utils';
 import leaderboardData from './data/leaderboard.json';
+import privateLeaderboard from './data/privateLeaderboard.json';
 
 jest.mock(
   '@salesforce/apex/LoginActivityController.getLoginLeaderboard',
@@ -169,5 +171,77 @@ describe('c-login-leaderboard', () => {
     expect(panel.friendlyMessage).toBe('The leaderboard could not be loaded.');
     expect(JSON.stringify(panel.errors)).toContain('Adoption Dashboard Viewer permission set');
     await expect(element).toBeAccessible();
+  });
+  describe('in privacy mode', () => {
+    it("states only the viewer's position, names no one else, and is accessible", async () => {
+      const element = mount<HTMLElement>('c-login-leaderboard', LoginLeaderboard);
+      adapter.emit(privateLeaderboard);
+      await flushPromises();
+      const root = element.shadowRoot;
+      // Two ahead on logins, one on active days at equal logins; the other 4-login, 3-day user ties.
+      expect(root?.querySelector('.viewer-standing')?.textContent).toBe('You are #4 of 5.');
+      expect(root?.querySelector('.private-detail')?.textContent).toBe(
+        '4 logins on 3 days in the last 7 days.'
+      );
+      expect(root?.querySelector('.privacy-note')?.textContent).toContain(
+        "Other people's names are hidden"
+      );
+      expect(root?.querySelector('c-login-leaderboard-table')).toBeNull();
+      expect(root?.querySelector('.role-filter')).toBeNull();
+      expect(root?.querySelector('.region-filter')).toBeNull();
+      expect(root?.querySelector('.period-filter')).not.toBeNull();
+      await expect(element).toBeAccessible();
+    });
+
+    it('tells a viewer without logins how many people logged in', async () => {
+      const element = mount<HTMLElement>('c-login-leaderboard', LoginLeaderboard);
+      adapter.emit({
+        ...privateLeaderboard,
+        entries: privateLeaderboard.entries.filter((entry) => entry.userId === null)
+      });
+      await flushPromises();
+      expect(element.shadowRoot?.querySelector('.viewer-standing')?.textContent).toBe(
+        'You have no logins in the last 7 days.'
+      );
+      expect(element.shadowRoot?.querySelector('.private-detail')?.textContent).toBe(
+        '4 people logged in during the last 7 days.'
+      );
+    });
+
+    it('says the rank is among the users read when the org had more', async () => {
+      const element = mount<HTMLElement>('c-login-leaderboard', LoginLeaderboard);
+      adapter.emit({ ...privateLeaderboard, usersComplete: false });
+      await flushPromises();
+      expect(element.shadowRoot?.querySelector('.viewer-standing')?.textContent).toBe(
+        'You are #4 of the 5 users shown.'
+      );
+      expect(element.shadowRoot?.querySelector('.users-note')).not.toBeNull();
+    });
+
+    it('shows the empty state when nobody logged in', async () => {
+      const element = mount<HTMLElement>('c-login-leaderboard', LoginLeaderboard);
+      adapter.emit({ ...privateLeaderboard, entries: [] });
+      await flushPromises();
+      expect(element.shadowRoot?.querySelector('.empty-state')?.textContent).toBe(
+        'No one in this selection logged in during the last 7 days.'
+      );
+      await expect(element).toBeAccessible();
+    });
+
+    it('ranks unknown active days below known ones at equal logins', () => {
+      const entry = (userId: string | null, logins: number, activeDays: number | null) => ({
+        userId,
+        name: userId,
+        role: null,
+        region: null,
+        logins,
+        activeDays,
+        previousLogins: 0,
+        previousActiveDays: null
+      });
+      expect(
+        privateStanding([entry(null, 3, 1), entry('me', 3, null), entry(null, 3, null)], 'me')
+      ).toEqual({ rank: 2, rankedCount: 3, logins: 3, activeDays: null });
+    });
   });
 });

@@ -88,4 +88,16 @@ describe('c-login-leaderboard-table', () => {
     expect(rows[3].querySelector('td:last-child span')?.textContent).toBe('–');
     await expect(element).toBeAccessible();
   });
+
+  it('shows a withheld name as hidden', async () => {
+    const [hidden] = rankLeaderboard([{ ...entry('u9', 3, 0), userId: null, name: null }], 'u4');
+    const element = mount<HTMLElement>('c-login-leaderboard-table', LoginLeaderboardTable, {
+      rows: [hidden]
+    });
+    await flushPromises();
+    const row = element.shadowRoot?.querySelector('tbody tr');
+    expect(row?.querySelector('.name')?.textContent?.trim()).toBe('Name hidden');
+    expect(row?.getAttribute('data-user-id')).toBe('rank-1');
+    await expect(element).toBeAccessible();
+  });
 });
