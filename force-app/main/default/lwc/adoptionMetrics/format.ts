@@ -23,3 +23,13 @@ export interface PickerOption {
 export function periodPickerOptions(periodsDays: readonly number[]): PickerOption[] {
   return periodsDays.map((days) => ({ label: `Last ${days} days`, value: String(days) }));
 }
+
+/** Axis labels longer than this are cut, so a chart stays legible at the mobile app's 320 px. */
+export const MAX_AXIS_LABEL_LENGTH = 16;
+
+/** A label cut to MAX_AXIS_LABEL_LENGTH characters with an ellipsis; the full text goes in tooltips. */
+export function truncateLabel(label: string): string {
+  return label.length <= MAX_AXIS_LABEL_LENGTH
+    ? label
+    : `${label.slice(0, MAX_AXIS_LABEL_LENGTH - 1)}…`;
+}

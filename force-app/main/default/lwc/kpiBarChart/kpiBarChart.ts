@@ -7,7 +7,7 @@
 import { LightningElement, api } from 'lwc';
 import { loadScript } from 'lightning/platformResourceLoader';
 import CHART_JS from '@salesforce/resourceUrl/chartjs';
-import { formatPercent, toPercent } from 'c/adoptionMetrics';
+import { formatPercent, toPercent, truncateLabel } from 'c/adoptionMetrics';
 
 /** What the chart shows: one value per label, a rate as 0–1. */
 export interface ChartData {
@@ -37,7 +37,6 @@ interface TooltipItem {
 
 /** Upright bars stop being legible at 320 px beyond this many slices. */
 export const MAX_VERTICAL_BARS = 6;
-export const MAX_LABEL_LENGTH = 16;
 const BAR_HEIGHT_PX = 28;
 const AXIS_HEIGHT_PX = 48;
 const FIXED_HEIGHT_PX = 240;
@@ -45,10 +44,6 @@ const SERIES_COLOR = 'rgba(1, 118, 211, 0.85)';
 
 const numberFormat = new Intl.NumberFormat('en');
 const compactFormat = new Intl.NumberFormat('en', { notation: 'compact' });
-
-export function truncateLabel(label: string): string {
-  return label.length <= MAX_LABEL_LENGTH ? label : `${label.slice(0, MAX_LABEL_LENGTH - 1)}…`;
-}
 
 export default class KpiBarChart extends LightningElement {
   @api chartTitle = '';

@@ -5,7 +5,7 @@
 import { LightningElement, api } from 'lwc';
 import { loadScript } from 'lightning/platformResourceLoader';
 import CHART_JS from '@salesforce/resourceUrl/chartjs';
-import { formatPercent, toPercent } from 'c/adoptionMetrics';
+import { formatPercent, toPercent, truncateLabel } from 'c/adoptionMetrics';
 import type { SliceRate } from 'c/adoptionMetrics';
 
 interface ChartInstance {
@@ -100,7 +100,13 @@ export default class LoginRateChart extends LightningElement {
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        scales: { x: { min: 0, max: 100, ticks: { callback: (value: number) => `${value}%` } } },
+        scales: {
+          x: { min: 0, max: 100, ticks: { callback: (value: number) => `${value}%` } },
+          // Long role names are cut on the axis only; the tooltip and the chart data keep them whole.
+          y: {
+            ticks: { callback: (value: number) => truncateLabel(this.sliceRates[value]?.key ?? '') }
+          }
+        },
         plugins: {
           legend: { display: false },
           tooltip: {

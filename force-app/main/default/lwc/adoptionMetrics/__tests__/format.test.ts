@@ -1,4 +1,10 @@
-import { formatPercent, periodPickerOptions, pluralize, toPercent } from 'c/adoptionMetrics';
+import {
+  formatPercent,
+  periodPickerOptions,
+  pluralize,
+  toPercent,
+  truncateLabel
+} from 'c/adoptionMetrics';
 
 describe('format', () => {
   it('formats rates as percentages with at most one decimal', () => {
@@ -22,5 +28,13 @@ describe('periodPickerOptions', () => {
       { label: 'Last 7 days', value: '7' },
       { label: 'Last 30 days', value: '30' }
     ]);
+  });
+});
+
+describe('truncateLabel', () => {
+  it('keeps a label of up to 16 characters and cuts a longer one to 16 with an ellipsis', () => {
+    expect(truncateLabel('Account Executive')).toBe('Account Executi…');
+    expect(truncateLabel('Account Executiv')).toBe('Account Executiv');
+    expect(truncateLabel('Regional Sales Manager')).toHaveLength(16);
   });
 });

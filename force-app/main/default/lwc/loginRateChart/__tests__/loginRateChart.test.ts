@@ -7,7 +7,10 @@ import { ResizeObserverMock } from '../../../../../../jest/resizeObserverMock';
 interface RenderedChart {
   config: { type: string; options: { indexAxis: string } };
   data: { labels: string[]; datasets: { data: number[] }[] };
-  options: { plugins: { tooltip: { callbacks: { label(item: { dataIndex: number }): string } } } };
+  options: {
+    plugins: { tooltip: { callbacks: { label(item: { dataIndex: number }): string } } };
+    scales: { y: { ticks: { callback(value: number): string } } };
+  };
 }
 
 interface ChartGlobal {
@@ -44,6 +47,18 @@ describe('c-login-rate-chart', () => {
     expect(chart?.options.plugins.tooltip.callbacks.label({ dataIndex: 1 })).toBe('62.5% (5 of 8)');
     expect(element.shadowRoot?.querySelector('c-error-panel')).toBeNull();
     await expect(element).toBeAccessible();
+  });
+
+  it('cuts long slice names on the axis only, keeping them whole in the data', async () => {
+    const longName = 'Regional Sales Manager';
+    const element = mount<HTMLElement>('c-login-rate-chart', LoginRateChart, {
+      chartTitle: 'Login rate by role',
+      slices: [{ key: longName, value: 1, numerator: 2, denominator: 2 }]
+    });
+    await flushPromises();
+    const chart = chartOf(element);
+    expect(chart?.data.labels).toEqual([longName]);
+    expect(chart?.options.scales.y.ticks.callback(0)).toBe('Regional Sales …');
   });
 
   it('describes the chart for screen readers, in its label and as a table', async () => {
