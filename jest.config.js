@@ -10,7 +10,10 @@ const SCRIPT_ENTRY_POINTS = [
   'scripts/preview/cli.ts',
   'scripts/demo/cli.ts',
   'scripts/soql-engine/bench.ts',
-  'scripts/bench/preview.ts'
+  'scripts/bench/preview.ts',
+  'scripts/bench/cli.ts',
+  // Reached only by the spawned `adoption` end-to-end tests: it imports the sources dynamically.
+  'scripts/cli/openSource.ts'
 ];
 
 // The preview's browser code and bundler run in Chromium, in the browser tests (npm run

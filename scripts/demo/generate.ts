@@ -36,6 +36,12 @@ export interface DemoOrgOptions {
   asOf?: Date;
   /** The running user's IANA time zone; default 'UTC'. */
   timeZone?: string;
+  /**
+   * Days of LoginHistory ending at asOf, 1 to MAX_LOGIN_HISTORY_DAYS; default LOGIN_HISTORY_DAYS.
+   * Longer histories make the large LoginHistory files the CLI benchmark reads (10M rows at
+   * 50,000 users); other tables keep their shape.
+   */
+  loginHistoryDays?: number;
 }
 
 export const MIN_USERS = 50;
@@ -43,6 +49,7 @@ export const MAX_USERS = 50_000;
 export const DEFAULT_AS_OF = new Date('2026-11-23T12:00:00.000Z');
 export const DEFAULT_TIME_ZONE = 'UTC';
 export const LOGIN_HISTORY_DAYS = 183;
+export const MAX_LOGIN_HISTORY_DAYS = 730;
 
 /** The data's shape in words, for the README and the CLI's --help. */
 export const DEMO_SHAPE: Readonly<Record<string, string>> = {
@@ -93,6 +100,7 @@ interface Settings {
   seed: number;
   asOf: Date;
   timeZone: string;
+  loginHistoryDays: number;
 }
 
 function validate(options: DemoOrgOptions): Settings {
@@ -116,14 +124,24 @@ function validate(options: DemoOrgOptions): Settings {
   }
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   assertTimeZone(timeZone);
-  return { users, seed, asOf: new Date(asOf.getTime()), timeZone };
+  const loginHistoryDays = options.loginHistoryDays ?? LOGIN_HISTORY_DAYS;
+  if (
+    !Number.isInteger(loginHistoryDays) ||
+    loginHistoryDays < 1 ||
+    loginHistoryDays > MAX_LOGIN_HISTORY_DAYS
+  ) {
+    throw new RangeError(
+      `loginHistoryDays must be an integer from 1 to ${MAX_LOGIN_HISTORY_DAYS} (got ${String(loginHistoryDays)})`
+    );
+  }
+  return { users, seed, asOf: new Date(asOf.getTime()), timeZone, loginHistoryDays };
 }
 
 /** Generates a demo org. Throws RangeError for options out of range. */
 export function generateDemoOrg(options: DemoOrgOptions): DemoOrg {
-  const { users, seed, asOf, timeZone } = validate(options);
+  const { users, seed, asOf, timeZone, loginHistoryDays } = validate(options);
   const asOfMs = asOf.getTime();
-  const windowStartMs = asOfMs - LOGIN_HISTORY_DAYS * DAY_MS;
+  const windowStartMs = asOfMs - loginHistoryDays * DAY_MS;
   const random = new Random(seed);
   const clocks = PLACES.map((p) => new ZoneClock(p.timeZone));
   const orgClock = new ZoneClock(timeZone);

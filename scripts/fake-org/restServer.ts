@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { DemoOrg } from '../demo/model';
 import { runQuery } from '../soql-engine/engine';
 import { SoqlError } from '../soql-engine/errors';
@@ -15,7 +15,26 @@ export interface FakeRestOptions {
   accessToken: string;
   /** Records per page before a nextRecordsUrl (Salesforce uses 2,000 by default). */
   pageSize?: number;
+  /**
+   * Rewrites a query's records before they are paged out, e.g. to plant a malformed row for a
+   * fault test (fakeOrg.ts). `type` is the queried object, or AggregateResult.
+   */
+  transformRecords?: (
+    type: string,
+    records: Record<string, unknown>[]
+  ) => Record<string, unknown>[];
+  /** Called before a page after the first is served; true when it answered instead. */
+  beforePage?: PageHook;
 }
+
+/**
+ * A fault test's hook on paging: gets the queried object, the page's first row (> 0) and the
+ * response; returns true when it answered (e.g. with a 429) and the page must not be served.
+ */
+export type PageHook = (object: string, offset: number, response: ServerResponse) => boolean;
+
+/** Answers one request; used alone (createFakeRestServer) or behind fakeOrg.ts's fault layer. */
+export type FakeRequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
 interface Cursor {
   type: string;
@@ -24,7 +43,7 @@ interface Cursor {
   totalSize: number;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8' });
   response.end(JSON.stringify(body));
 }
@@ -39,6 +58,11 @@ function errorCode(error: unknown): string {
 }
 
 export function createFakeRestServer(options: FakeRestOptions): Server {
+  return createServer(createFakeRestHandler(options));
+}
+
+/** The REST query API as a request handler: `/query?q=…`, its pages, and 401/404/400 errors. */
+export function createFakeRestHandler(options: FakeRestOptions): FakeRequestHandler {
   const pageSize = options.pageSize ?? 2000;
   const cursors = new Map<string, Cursor>();
 
@@ -59,7 +83,7 @@ export function createFakeRestServer(options: FakeRestOptions): Server {
     };
   };
 
-  return createServer((request, response) => {
+  return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (request.headers.authorization !== `Bearer ${options.accessToken}`) {
       sendJson(response, 401, [
@@ -77,9 +101,14 @@ export function createFakeRestServer(options: FakeRestOptions): Server {
         const type = /\b(COUNT|SUM|MAX|MIN|AVG|COUNT_DISTINCT)\s*\(/i.test(soql)
           ? 'AggregateResult'
           : (/\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? 'SObject');
-        cursors.set(locator, { type, records: result.records, totalSize: result.totalSize });
+        const records = options.transformRecords
+          ? options.transformRecords(type, result.records)
+          : result.records;
+        cursors.set(locator, { type, records, totalSize: result.totalSize });
         sendJson(response, 200, page(first[1], locator, 0));
       } else if (more && request.method === 'GET') {
+        const type = cursors.get(more[2])?.type ?? 'SObject';
+        if (options.beforePage?.(type, Number(more[3]), response)) return;
         sendJson(response, 200, page(more[1], more[2], Number(more[3])));
       } else {
         sendJson(response, 404, [
@@ -96,5 +125,5 @@ export function createFakeRestServer(options: FakeRestOptions): Server {
             : String(error);
       sendJson(response, 400, [{ message, errorCode: errorCode(error) }]);
     }
-  });
+  };
 }

@@ -62,6 +62,25 @@ describe('generateDemoOrg options', () => {
     expect(perDay('2026-12-29')).toBeLessThan(perDay('2026-12-15') / 4);
   });
 
+  it('generates a longer LoginHistory when asked, leaving the users as they were', () => {
+    const usual = generateDemoOrg({ users: 200, seed: 3 });
+    const longer = generateDemoOrg({ users: 200, seed: 3, loginHistoryDays: 365 });
+    const times = reader(longer, 'LoginHistory', 'LoginTime');
+    const asOf = longer.asOf.getTime();
+    expect(Number(times(0))).toBeGreaterThan(asOf - 365 * DAY_MS);
+    expect(Number(times(0))).toBeLessThan(asOf - 300 * DAY_MS);
+    expect(longer.tables.LoginHistory.size).toBeGreaterThan(usual.tables.LoginHistory.size * 1.5);
+    const ids = (org: DemoOrg): FieldValue[] =>
+      Array.from({ length: org.tables.User.size }, (_, row) => reader(org, 'User', 'Id')(row));
+    expect(ids(longer)).toEqual(ids(usual));
+  });
+
+  it.each([0, 731, 1.5])('rejects %p days of LoginHistory', (loginHistoryDays) => {
+    expect(() => generateDemoOrg({ users: 50, seed: 1, loginHistoryDays })).toThrow(
+      `loginHistoryDays must be an integer from 1 to 730 (got ${loginHistoryDays})`
+    );
+  });
+
   it('describes its shape for the README', () => {
     expect(Object.keys(DEMO_SHAPE)).toEqual(
       expect.arrayContaining(['User', 'LoginHistory', 'Opportunity', 'Task'])

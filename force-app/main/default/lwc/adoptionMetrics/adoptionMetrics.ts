@@ -7,6 +7,7 @@ export * from './windows';
 export * from './loginRates';
 export * from './leaderboard';
 export * from './loginActivity';
+export * from './loginFold';
 export * from './format';
 export * from './kpiResult';
 export type {
