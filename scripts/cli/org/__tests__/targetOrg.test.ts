@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { writeDemoCsv } from '../../../demo/csv';
 import { generateDemoOrg } from '../../../demo/generate';
 import { startFakeOrg } from '../../../fake-org/fakeOrg';
 import type { FakeOrg } from '../../../fake-org/fakeOrg';
@@ -69,7 +70,9 @@ async function storeLogin(alias: string, username: string, target: FakeOrg): Pro
   expect(run.code).toBe(0);
 }
 
-const report = (source: string[], env: Record<string, string> = {}) =>
+const LOGIN_KPIS = ['--kpi', 'login.rate.7d,login.never,login.leaderboard'];
+
+const report = (source: string[], env: Record<string, string> = {}, kpis = LOGIN_KPIS) =>
   node(
     [
       'scripts/cli/bin/adoption.mjs',
@@ -79,8 +82,7 @@ const report = (source: string[], env: Record<string, string> = {}) =>
       org.asOf.toISOString(),
       '--format',
       'json',
-      '--kpi',
-      'login.rate.7d,login.never,login.leaderboard'
+      ...kpis
     ],
     env
   );
@@ -120,6 +122,21 @@ describe('adoption report --target-org', () => {
       fake.requests.some((request) => request.url.startsWith('/services/data/v65.0/query'))
     ).toBe(true);
   }, 60_000);
+
+  it('gives every KPI the same value as the CSV export of the same org', async () => {
+    const exportDir = path.join(home, 'export');
+    await writeDemoCsv(org, exportDir);
+    const [byAlias, byCsv] = await Promise.all([
+      report(['--target-org', 'fake-org'], {}, []),
+      report(['--data', exportDir], {}, [])
+    ]);
+    expect(byAlias.code).toBe(0);
+    expect(byCsv.code).toBe(0);
+    const viaAlias = JSON.parse(byAlias.stdout) as { kpis: Record<string, unknown> };
+    const viaCsv = JSON.parse(byCsv.stdout) as { kpis: Record<string, unknown> };
+    expect(Object.keys(viaAlias.kpis).length).toBeGreaterThanOrEqual(30);
+    expect(viaAlias.kpis).toEqual(viaCsv.kpis);
+  }, 90_000);
 
   it('names the alias when its session has expired', async () => {
     const run = await report(['--target-org', 'expired-org']);
