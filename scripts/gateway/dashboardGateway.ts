@@ -20,7 +20,7 @@ import { DrilldownService } from './drilldownService';
 import { PERMISSIONS } from './gatewayContext';
 import type { GatewayContext } from './gatewayContext';
 import { KpiService } from './kpiService';
-import { baselineShapeProblem, loadSettings, settingsDto } from './settings';
+import { baselineShapeProblem, loadSettings } from './settings';
 import type { AdoptionSettings } from './settings';
 import { Transaction } from './transaction';
 
@@ -63,7 +63,7 @@ export async function getDashboardContext(context: GatewayContext): Promise<Dash
   return {
     asOf: context.asOf.toISOString(),
     audience: audienceDto(audience, settings),
-    settings: settingsDto(settings),
+    settings,
     casesInUse: await new KpiService(transaction, context, settings, audience).casesInUse()
   };
 }

@@ -20,24 +20,8 @@ const EMPTY_JSON = '{}';
 const MIN_DAYS = 1;
 const MAX_DAYS = 3650;
 
-export interface AdoptionSettings {
-  regionField: string;
-  populationProfiles: string[];
-  populationUserTypes: string[];
-  staleDays: number;
-  abandonedDays: number;
-  disqualifiedLeadStatuses: string[];
-  targetsJson: string;
-  cadencesJson: string;
-  focusKpis: string[];
-  /** Validated gate fields, 'Object.Field' as the describe spells them. */
-  gateFields: string[];
-  privacyMode: boolean;
-  baselineJson: string;
-  /** YYYY-MM-DD or null. */
-  baselineCapturedOn: string | null;
-  problems: string[];
-}
+/** The validated settings: exactly the contract's DashboardSettings, as AdoptionSettings.cls returns them. */
+export type AdoptionSettings = DashboardSettings;
 
 type Json = unknown;
 type Parsed = { ok: true; value: Json } | { ok: false };
@@ -301,24 +285,5 @@ export function populationBinds(settings: AdoptionSettings): Record<string, unkn
   return {
     populationUserTypes: settings.populationUserTypes,
     populationProfiles: settings.populationProfiles
-  };
-}
-
-export function settingsDto(settings: AdoptionSettings): DashboardSettings {
-  return {
-    regionField: settings.regionField,
-    populationProfiles: settings.populationProfiles,
-    populationUserTypes: settings.populationUserTypes,
-    staleDays: settings.staleDays,
-    abandonedDays: settings.abandonedDays,
-    disqualifiedLeadStatuses: settings.disqualifiedLeadStatuses,
-    targetsJson: settings.targetsJson,
-    cadencesJson: settings.cadencesJson,
-    focusKpis: settings.focusKpis,
-    gateFields: settings.gateFields,
-    privacyMode: settings.privacyMode,
-    baselineJson: settings.baselineJson,
-    baselineCapturedOn: settings.baselineCapturedOn,
-    problems: settings.problems
   };
 }

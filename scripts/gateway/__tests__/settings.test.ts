@@ -10,7 +10,6 @@ import {
   loadSettings,
   populationBinds,
   populationFilter,
-  settingsDto,
   validateSettings
 } from '../settings';
 
@@ -26,7 +25,7 @@ const describe_ = demoDescribe(generateDemoOrg({ users: 50, seed: 2 }).tables, {
 describe('settings validation', () => {
   it('uses the defaults for a blank record, without problems', () => {
     const settings = validateSettings({}, describe_);
-    expect(settingsDto(settings)).toEqual({
+    expect(settings).toEqual({
       regionField: 'Division',
       populationProfiles: [],
       populationUserTypes: ['Standard'],
