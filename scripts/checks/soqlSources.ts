@@ -34,7 +34,8 @@ export interface SoqlStatement {
   template?: string;
 }
 
-const TEMPLATE_NAME = /_TEMPLATE$/;
+/** Dynamic-SOQL templates are String constants named like this. */
+export const TEMPLATE_NAME = /_TEMPLATE$/;
 
 const APEX_ESCAPES: Record<string, string> = {
   b: '\b',
@@ -59,7 +60,7 @@ export function apexStringValue(token: string): string {
 }
 
 /** The text of a constant made of string literals joined with `+`, or undefined for anything else. */
-function literalText(expression: ExpressionContext): string | undefined {
+export function literalText(expression: ExpressionContext): string | undefined {
   if (expression instanceof Arth2ExpressionContext) {
     if (!expression.ADD()) return undefined;
     const [left, right] = expression.expression_list().map(literalText);

@@ -35,7 +35,7 @@ describe('Apex DTOs and the TypeScript contract', () => {
     const contract = read('force-app/main/default/lwc/adoptionMetrics/dashboardContract.ts');
     const mirrors = mirroredInterfaces(contract, 'AdoptionDashboardDtos');
     expect([...mirrors.keys()].sort()).toEqual([
-      'Audience',
+      'BaselineDeployment',
       'DashboardContext',
       'DashboardSettings',
       'DirectoryUser',
@@ -47,6 +47,7 @@ describe('Apex DTOs and the TypeScript contract', () => {
       'PersonRow',
       'RecordPage',
       'UserTally',
+      'ViewerAudience',
       'WeekCount'
     ]);
     expect(mirrorProblems('AdoptionDashboardDtos', apex, mirrors)).toEqual([]);

@@ -16,13 +16,14 @@ import type { DemoOrg } from '../../demo/model';
 import { demoContext } from '../../gateway/demoContext';
 import type { SettingsRecord } from '../../gateway/gatewayContext';
 import { loadSelectorQueries } from '../../gateway/selectorQueries';
+import { chromiumPath } from '../../shared/chromium';
 import { bundlePreview } from '../bundle';
 import type { Viewer } from '../options';
 import { createPreviewServer, listen } from '../server';
 import { readSettingsFile } from '../settingsFile';
 import { demoViewer } from '../viewers';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 
 export interface PreviewSession {
   org: DemoOrg;
