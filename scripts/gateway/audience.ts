@@ -4,7 +4,7 @@
  * filter fragments and binds that enforce it. Keep it in step with the Apex class.
  */
 import type {
-  Audience,
+  ViewerAudience,
   AudienceScope
 } from '../../force-app/main/default/lwc/adoptionMetrics/dashboardContract';
 import { apexStringFormat } from '../checks/apexStringFormat';
@@ -84,7 +84,10 @@ export function privacyModeFor(audience: AdoptionAudience, settings: AdoptionSet
   return settings.privacyMode && audience.scope === 'self';
 }
 
-export function audienceDto(audience: AdoptionAudience, settings: AdoptionSettings): Audience {
+export function audienceDto(
+  audience: AdoptionAudience,
+  settings: AdoptionSettings
+): ViewerAudience {
   return {
     scope: audience.scope,
     viewerId: audience.viewerId,

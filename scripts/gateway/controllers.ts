@@ -11,6 +11,7 @@ import { PERIOD_OPTIONS_DAYS } from '../../force-app/main/default/lwc/adoptionMe
 import {
   UserFacingError,
   captureBaseline,
+  getBaselineDeployment,
   getDashboardContext,
   getKpiData,
   getLoginTrend,
@@ -113,7 +114,9 @@ const METHODS: Record<string, ApexMethod> = {
   'AdoptionSettingsController.captureBaseline': async (context, params) => {
     const { baselineJson } = params;
     return captureBaseline(context, typeof baselineJson === 'string' ? baselineJson : null);
-  }
+  },
+  'AdoptionSettingsController.getBaselineDeployment': async (context) =>
+    getBaselineDeployment(context)
 };
 
 export function isApexMethod(qualifiedName: string): boolean {

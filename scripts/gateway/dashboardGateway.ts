@@ -1,10 +1,11 @@
 /**
- * The twin of AdoptionDashboardController's service calls and of
- * AdoptionSettingsController.captureBaseline: each request is one transaction that loads the
+ * The twin of AdoptionDashboardController's service calls and of AdoptionSettingsController's
+ * captureBaseline and getBaselineDeployment: each request is one transaction that loads the
  * settings and the viewer's audience, then asks the KPI or drill-down service. Input is validated
  * by controllers.ts first, as the Apex controllers do.
  */
 import type {
+  BaselineDeployment,
   DashboardContext,
   DrillDimension,
   KpiData,
@@ -29,6 +30,8 @@ export class UserFacingError extends Error {}
 
 export const BASELINE_REFUSED_MESSAGE =
   'Capturing a baseline needs the Adoption Dashboard Admin permission set. Ask your Salesforce admin to assign it.';
+export const DEPLOYMENT_REFUSED_MESSAGE =
+  'Seeing whether the baseline was saved needs the Adoption Dashboard Admin permission set. Ask your Salesforce admin to assign it.';
 export const EMPTY_BASELINE_MESSAGE =
   'There are no KPI values to capture yet. Wait until the overview shows its KPIs, then capture the baseline again.';
 const INVALID_BASELINE_PREFIX =
@@ -127,7 +130,8 @@ export async function getNeglectedRecords(
 /**
  * AdoptionSettingsController.captureBaseline: checks the permission and the baseline, then saves
  * it, dated today, in the settings record (the preview's stand-in for the Metadata API deployment
- * of the Default record) and returns a deployment job Id.
+ * of the Default record) and returns a deployment job Id. The save is immediate, so the deployment
+ * is recorded as Succeeded at once, where Apex records Pending and its callback the outcome.
  */
 export function captureBaseline(context: GatewayContext, baselineJson: string | null): string {
   if (!context.permissions.has(PERMISSIONS.manageSettings)) {
@@ -142,9 +146,26 @@ export function captureBaseline(context: GatewayContext, baselineJson: string | 
   ) {
     throw new UserFacingError(EMPTY_BASELINE_MESSAGE);
   }
-  return context.settings.write({
+  const jobId = context.settings.write({
     ...(context.settings.read() ?? {}),
     Baseline__c: baselineJson.trim(),
     Baseline_Captured_On__c: calendarDate(context.asOf, context.timeZone)
   });
+  const at = context.asOf.toISOString();
+  context.settings.recordDeployment({
+    jobId,
+    status: 'Succeeded',
+    message: null,
+    requestedAt: at,
+    completedAt: at
+  });
+  return jobId;
+}
+
+/** AdoptionSettingsController.getBaselineDeployment: the last capture's deployment, or null. */
+export function getBaselineDeployment(context: GatewayContext): BaselineDeployment | null {
+  if (!context.permissions.has(PERMISSIONS.manageSettings)) {
+    throw new UserFacingError(DEPLOYMENT_REFUSED_MESSAGE);
+  }
+  return context.settings.lastDeployment();
 }

@@ -459,7 +459,12 @@ export class DrilldownService {
     if (candidates.length * LOGIN_ROWS_PER_USER > this.transaction.rowsLeft()) return null;
     const tallies = await this.transaction.run(
       this.context.queries['LoginHistorySelector.countAttemptsByUserAndStatus'],
-      { userIds: candidates, startExclusive: periodStart, endInclusive: this.context.asOf }
+      {
+        userIds: candidates,
+        startExclusive: periodStart,
+        endInclusive: this.context.asOf,
+        groupLimit: this.transaction.rowsLeft()
+      }
     );
     for (const tally of tallies) {
       const userId = String(tally.UserId);

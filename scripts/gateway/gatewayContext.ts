@@ -3,6 +3,7 @@
  * zone, who the viewer is and which custom permissions they hold, the settings record and the
  * schema describe. One context serves every request; each request is its own Transaction.
  */
+import type { BaselineDeployment } from '../../force-app/main/default/lwc/adoptionMetrics/dashboardContract';
 import { idCodec } from '../demo/ids';
 import type { SchemaDescribe } from './describe';
 import type { QueryRunner } from './queryRunner';
@@ -19,7 +20,10 @@ export const PERMISSIONS = {
 /** The Default Adoption_Settings__mdt record: field API name → value (JSON types). */
 export type SettingsRecord = Readonly<Record<string, unknown>>;
 
-/** Where the settings record lives: a file's values in the preview, written back in memory. */
+/**
+ * Where the settings record lives: a file's values in the preview, written back in memory, with
+ * the last deployment of it (Apex: the Adoption_Baseline_Deployment__c custom setting).
+ */
 export interface SettingsStore {
   /** The record, or null when there is none (Apex: getInstance returns null). */
   read(): SettingsRecord | null;
@@ -28,6 +32,9 @@ export interface SettingsStore {
    * deployment's job Id.
    */
   write(record: SettingsRecord): string;
+  /** The last deployment recorded, or null before the first (Apex: BaselineDeploymentLog.last). */
+  lastDeployment(): BaselineDeployment | null;
+  recordDeployment(deployment: BaselineDeployment): void;
 }
 
 export interface GatewayContext {
@@ -51,12 +58,17 @@ const deploymentIds = idCodec('0Af');
 export function memorySettingsStore(initial: SettingsRecord | null): SettingsStore {
   let record = initial;
   let deployments = 0;
+  let last: BaselineDeployment | null = null;
   return {
     read: () => record,
     write: (next) => {
       record = next;
       deployments += 1;
       return deploymentIds.encode(deployments);
+    },
+    lastDeployment: () => last,
+    recordDeployment: (deployment) => {
+      last = deployment;
     }
   };
 }

@@ -275,7 +275,12 @@ export class KpiService {
       if (candidates.length > 0) {
         const tallies = await this.transaction.run(
           this.context.queries['LoginHistorySelector.countAttemptsByUserAndStatus'],
-          { userIds: candidates, startExclusive: weekStart, endInclusive: weekEnd }
+          {
+            userIds: candidates,
+            startExclusive: weekStart,
+            endInclusive: weekEnd,
+            groupLimit: this.transaction.rowsLeft()
+          }
         );
         activeUsers = new Set(
           tallies

@@ -59,6 +59,9 @@ export async function startLoginRequest(context: GatewayContext): Promise<LoginR
 }
 
 /** UserSelector.binds: the population's and the audience's. */
+/** UserSelector.MAX_SLICES + 1: one row past the bound tells "exactly the bound" from "more". */
+const SLICE_LIMIT = 2001;
+
 function userBinds(request: LoginRequest): Record<string, unknown> {
   return { ...populationBinds(request.settings), ...audienceBinds(request.audience) };
 }
@@ -85,7 +88,7 @@ export async function getLoginSummary(context: GatewayContext): Promise<LoginSum
   const cells = new Map<string, SliceCount>();
   for (const row of await transaction.run(
     userTemplate(request, 'UserSelector.POPULATION_BY_SLICE_TEMPLATE', userFilter(audience)),
-    userBinds(request)
+    { ...userBinds(request), sliceLimit: SLICE_LIMIT }
   )) {
     const key = cellKey(row.role, row.region);
     const cell = cells.get(key) ?? {
@@ -103,7 +106,7 @@ export async function getLoginSummary(context: GatewayContext): Promise<LoginSum
     const loggedIn = new Map<string, number>();
     const rows = await transaction.run(
       userTemplate(request, 'UserSelector.LOGGED_IN_BY_SLICE_TEMPLATE', userFilter(audience)),
-      { ...userBinds(request), since: windowStart(context.asOf, days) }
+      { ...userBinds(request), since: windowStart(context.asOf, days), sliceLimit: SLICE_LIMIT }
     );
     for (const row of rows) {
       const key = cellKey(row.role, row.region);
@@ -145,7 +148,8 @@ async function tallies(
     {
       userIds,
       startExclusive,
-      endInclusive
+      endInclusive,
+      groupLimit: Math.trunc(transaction.rowsLeft() / 2)
     }
   );
   for (const row of rows) {
@@ -214,7 +218,7 @@ export async function getLoginLeaderboard(
       logins.current.dates = new Set();
       logins.previous.dates = new Set();
     }
-    const attempts = await transaction.run(context.queries['LoginHistorySelector.selectAttempts'], {
+    const attempts = await transaction.run(context.queries['LoginHistorySelector.readAttempts'], {
       userIds: [...byId.keys()],
       startExclusive: previousStart,
       endInclusive: context.asOf

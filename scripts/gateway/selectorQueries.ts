@@ -15,7 +15,7 @@ export const SELECTOR_METHODS = [
   'UserSelector.LOGGED_IN_BY_SLICE_TEMPLATE',
   'UserSelector.LOGGED_IN_SINCE_TEMPLATE',
   'LoginHistorySelector.countAttemptsByUserAndStatus',
-  'LoginHistorySelector.selectAttempts',
+  'LoginHistorySelector.readAttempts',
   'DirectorySelector.DIRECTORY_TEMPLATE',
   'GateFieldSelector.GATE_FIELD_TEMPLATE',
   'AccountSelector.countCreatedByUser',

@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { apexStringValue } from '../../checks/soqlSources';
 import { MESSAGES } from '../controllers';
-import { BASELINE_REFUSED_MESSAGE, EMPTY_BASELINE_MESSAGE } from '../dashboardGateway';
+import {
+  BASELINE_REFUSED_MESSAGE,
+  DEPLOYMENT_REFUSED_MESSAGE,
+  EMPTY_BASELINE_MESSAGE
+} from '../dashboardGateway';
 import { MAX_DIRECTORY_USERS } from '../directory';
 import {
   DRILLDOWN_MESSAGES,
@@ -96,6 +100,7 @@ describe('the twin follows the Apex classes', () => {
     const settings = stringConstants('AdoptionSettingsController');
     expect(BASELINE_REFUSED_MESSAGE).toBe(settings.REFUSED_MESSAGE);
     expect(EMPTY_BASELINE_MESSAGE).toBe(settings.EMPTY_BASELINE_MESSAGE);
+    expect(DEPLOYMENT_REFUSED_MESSAGE).toBe(settings.DEPLOYMENT_REFUSED_MESSAGE);
   });
 
   it('sorts neglected records by the selectors’ whitelisted fields', () => {

@@ -54,7 +54,8 @@ describe('controller validation', () => {
       'AdoptionDashboardController.getLoginTrend',
       'AdoptionDashboardController.getSlicePeople',
       'AdoptionDashboardController.getNeglectedRecords',
-      'AdoptionSettingsController.captureBaseline'
+      'AdoptionSettingsController.captureBaseline',
+      'AdoptionSettingsController.getBaselineDeployment'
     ]) {
       expect(isApexMethod(method)).toBe(true);
     }

@@ -468,3 +468,27 @@ describe('captureBaseline', () => {
     }
   });
 });
+
+describe('getBaselineDeployment', () => {
+  it('reports no deployment before the first capture, then the capture as saved at once', async () => {
+    const admin = context(rep, ALL);
+    const call = () => callApex('AdoptionSettingsController.getBaselineDeployment', admin, {});
+    await expect(call()).resolves.toBeNull();
+    const jobId = captureBaseline(admin, '{"login.rate.7d":0.55}');
+    await expect(call()).resolves.toEqual({
+      jobId,
+      status: 'Succeeded',
+      message: null,
+      requestedAt: admin.asOf.toISOString(),
+      completedAt: admin.asOf.toISOString()
+    });
+  });
+
+  it('refuses without the manage-settings permission', async () => {
+    await expect(
+      callApex('AdoptionSettingsController.getBaselineDeployment', context(rep, REP), {})
+    ).rejects.toThrow(
+      'Seeing whether the baseline was saved needs the Adoption Dashboard Admin permission set. Ask your Salesforce admin to assign it.'
+    );
+  });
+});

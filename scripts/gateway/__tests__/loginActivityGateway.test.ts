@@ -102,7 +102,7 @@ describe('getLoginLeaderboard', () => {
     'UserSelector.LOGGED_IN_SINCE_TEMPLATE': () => members,
     'LoginHistorySelector.countAttemptsByUserAndStatus': (binds: Record<string, unknown>) =>
       (binds.endInclusive as Date).getTime() === asOf.getTime() ? currentTallies : previousTallies,
-    'LoginHistorySelector.selectAttempts': () => attempts
+    'LoginHistorySelector.readAttempts': () => attempts
   };
 
   it('counts successful logins and distinct days per window, and leaves out users without logins', async () => {

@@ -36,7 +36,7 @@ describe('selector queries', () => {
       'public with sharing class LoginHistorySelector {}'
     );
     await expect(loadSelectorQueries(dir)).rejects.toThrow(
-      /No SOQL found in the Apex selectors for UserSelector\.VIEWER_TEMPLATE, .*LoginHistorySelector\.selectAttempts, .*DuplicateSelector\.countLeadsInSetsByOwner/
+      /No SOQL found in the Apex selectors for UserSelector\.VIEWER_TEMPLATE, .*LoginHistorySelector\.readAttempts, .*DuplicateSelector\.countLeadsInSetsByOwner/
     );
   });
 });

@@ -34,15 +34,16 @@ beforeAll(async () => {
     population
   );
   COUNT_ATTEMPTS_BY_USER_AND_STATUS = queries['LoginHistorySelector.countAttemptsByUserAndStatus'];
-  SELECT_ATTEMPTS = queries['LoginHistorySelector.selectAttempts'];
+  SELECT_ATTEMPTS = queries['LoginHistorySelector.readAttempts'];
 });
 
-const POPULATION = { populationUserTypes: ['Standard'], populationProfiles: [] };
+const POPULATION = { populationUserTypes: ['Standard'], populationProfiles: [], sliceLimit: 2001 };
 
 const WINDOW = {
   userIds: new Set([USER.ada, USER.ben, USER.cleo]),
   startExclusive: new Date('2026-11-15T00:00:00Z'),
-  endInclusive: new Date('2026-11-23T10:00:00Z')
+  endInclusive: new Date('2026-11-23T10:00:00Z'),
+  groupLimit: 1000
 };
 
 describe('UserSelector SOQL', () => {
@@ -117,7 +118,7 @@ describe('LoginHistorySelector SOQL', () => {
       { UserId: USER.cleo, Status: 'Invalid Password', attempts: 1 }
     ]);
     expect(result.queryRowsCharged).toBe(4);
-    expect(result.accessLevel).toBeNull();
+    expect(result.accessLevel).toBe('SYSTEM_MODE');
   });
 
   it('selectAttempts returns each attempt in the window with REST-style datetimes', () => {

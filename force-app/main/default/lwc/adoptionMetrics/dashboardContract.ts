@@ -17,8 +17,8 @@ export type DrillDimension = 'role' | 'region' | 'user';
 /** Which request carries a KPI: one request per tab family, so a tab pays only for what it shows. */
 export type KpiFamily = 'activity' | 'pipeline' | 'quality';
 
-/** Apex: AdoptionDashboardDtos.Audience */
-export interface Audience {
+/** Apex: AdoptionDashboardDtos.ViewerAudience */
+export interface ViewerAudience {
   scope: AudienceScope;
   viewerId: string;
   viewerName: string;
@@ -66,7 +66,7 @@ export interface DashboardSettings {
 /** Apex: AdoptionDashboardDtos.DashboardContext — returned by getDashboardContext(). */
 export interface DashboardContext {
   asOf: string;
-  audience: Audience;
+  audience: ViewerAudience;
   settings: DashboardSettings;
   /** The org uses Cases (the Case object is readable and has at least one record). */
   casesInUse: boolean;
@@ -180,6 +180,24 @@ export interface RecordPage {
   pageNumber: number;
   totalRows: number;
   rows: NeglectedRecord[];
+}
+
+/** Where the last baseline deployment stands: Pending until Salesforce reports its outcome. */
+export type BaselineDeploymentStatus = 'Pending' | 'Succeeded' | 'Failed';
+
+/**
+ * Apex: AdoptionDashboardDtos.BaselineDeployment — returned by
+ * AdoptionSettingsController.getBaselineDeployment(), or null before the first capture.
+ */
+export interface BaselineDeployment {
+  jobId: string;
+  status: BaselineDeploymentStatus;
+  /** Why it failed, as Salesforce reported it; null unless Failed. */
+  message: string | null;
+  /** ISO instant the deployment was enqueued. */
+  requestedAt: string;
+  /** ISO instant it completed; null while Pending. */
+  completedAt: string | null;
 }
 
 /** The neglected-record KPIs a drill-down can list. */

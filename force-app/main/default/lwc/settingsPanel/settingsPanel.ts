@@ -1,11 +1,13 @@
 /**
  * Container (admins): every adoption setting with the value in force, the problems found in them,
  * the KPI targets table, and Capture baseline — which measures every KPI family now and saves the
- * values as the baseline the cards compare against ("where you started").
+ * values as the baseline the cards compare against ("where you started") — with the outcome of the
+ * last save: pending, saved, or why it failed.
  */
 import { LightningElement, api } from 'lwc';
 import getKpiData from '@salesforce/apex/AdoptionDashboardController.getKpiData';
 import captureBaseline from '@salesforce/apex/AdoptionSettingsController.captureBaseline';
+import getBaselineDeployment from '@salesforce/apex/AdoptionSettingsController.getBaselineDeployment';
 import {
   cadenceFor,
   cadenceWords,
@@ -21,7 +23,12 @@ import {
   resultIdOf,
   targetInForce
 } from 'c/adoptionMetrics';
-import type { DashboardContext, KpiData, ParsedSettings } from 'c/adoptionMetrics';
+import type {
+  BaselineDeployment,
+  DashboardContext,
+  KpiData,
+  ParsedSettings
+} from 'c/adoptionMetrics';
 
 interface SettingRow {
   labelKey: string;
@@ -52,6 +59,9 @@ interface SettingsView {
 }
 
 const FILL_RATE_ID = 'quality.fields.fillRate';
+/** A saved baseline is a deployment that usually completes within a minute: ask every 5 s for 2 minutes. */
+const POLL_INTERVAL_MS = 5_000;
+const MAX_POLLS = 24;
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
 function listOr(values: readonly string[], none: string): string {
@@ -158,8 +168,17 @@ export default class SettingsPanel extends LightningElement {
   view: SettingsView | undefined;
   isCapturing = false;
   captureError: unknown;
-  captureMessage = '';
+  /** The last baseline deployment; null before the first capture or until it is read. */
+  deployment: BaselineDeployment | null = null;
+  deploymentError: unknown;
+  /** Still pending after the last poll. */
+  deploymentStalled = false;
   private contextValue: DashboardContext | undefined;
+  /** The deployment this page enqueued: once it succeeds, the cards need a reload to show it. */
+  private capturedJobId: string | undefined;
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Grows when a follow-up starts or the panel is removed: answers to an older one are dropped. */
+  private followings = 0;
 
   @api
   get context(): DashboardContext | undefined {
@@ -170,21 +189,76 @@ export default class SettingsPanel extends LightningElement {
     this.view = value ? settingsView(value) : undefined;
   }
 
+  get isDeploymentPending(): boolean {
+    return this.deployment?.status === 'Pending';
+  }
+
+  get isDeploymentSucceeded(): boolean {
+    return this.deployment?.status === 'Succeeded';
+  }
+
+  get isDeploymentFailed(): boolean {
+    return this.deployment?.status === 'Failed';
+  }
+
+  get isCapturedHere(): boolean {
+    return this.deployment !== null && this.deployment.jobId === this.capturedJobId;
+  }
+
+  connectedCallback(): void {
+    this.followDeployment();
+  }
+
+  disconnectedCallback(): void {
+    this.followings += 1;
+    clearTimeout(this.pollTimer);
+  }
+
   async handleCaptureBaseline(): Promise<void> {
     const view = this.view;
     if (!view || this.isCapturing) return;
     this.isCapturing = true;
     this.captureError = undefined;
-    this.captureMessage = '';
     try {
       const baseline = await measureEveryKpi(view.parsed);
-      const jobId = await captureBaseline({ baselineJson: JSON.stringify(baseline) });
-      const count = Object.keys(baseline).length;
-      this.captureMessage = `Baseline of ${count} KPIs sent for saving (deployment ${String(jobId)}). The cards show it once Salesforce finishes the deployment, usually within a minute.`;
+      this.capturedJobId = String(
+        await captureBaseline({ baselineJson: JSON.stringify(baseline) })
+      );
     } catch (error) {
       this.captureError = error;
+      return;
     } finally {
       this.isCapturing = false;
     }
+    await this.followDeployment();
+  }
+
+  /** Reads the last deployment now, and again while it is pending (readDeployment). */
+  private followDeployment(): Promise<void> {
+    clearTimeout(this.pollTimer);
+    this.followings += 1;
+    return this.readDeployment(this.followings, 0);
+  }
+
+  /**
+   * Imperative rather than wired: the outcome changes on the server when Salesforce finishes the
+   * deployment, so getBaselineDeployment is not cacheable and only a new call can see it. Nothing
+   * tells the page when that happens, hence the polling, until it completes or the polls run out.
+   */
+  private async readDeployment(following: number, polls: number): Promise<void> {
+    let deployment: BaselineDeployment | null;
+    try {
+      deployment = ((await getBaselineDeployment()) as BaselineDeployment | null) ?? null;
+    } catch (error) {
+      if (following === this.followings) this.deploymentError = error;
+      return;
+    }
+    if (following !== this.followings) return;
+    this.deployment = deployment;
+    this.deploymentError = undefined;
+    this.deploymentStalled = this.isDeploymentPending && polls === MAX_POLLS;
+    if (!this.isDeploymentPending || this.deploymentStalled) return;
+    // eslint-disable-next-line @lwc/lwc/no-async-operation -- polling, cleared on disconnect
+    this.pollTimer = setTimeout(() => this.readDeployment(following, polls + 1), POLL_INTERVAL_MS);
   }
 }

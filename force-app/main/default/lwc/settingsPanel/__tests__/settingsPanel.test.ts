@@ -1,12 +1,14 @@
 import SettingsPanel from 'c/settingsPanel';
 import getKpiData from '@salesforce/apex/AdoptionDashboardController.getKpiData';
 import captureBaseline from '@salesforce/apex/AdoptionSettingsController.captureBaseline';
+import getBaselineDeployment from '@salesforce/apex/AdoptionSettingsController.getBaselineDeployment';
 import type { DashboardContext } from 'c/adoptionMetrics';
 import { flushPromises, mount, resetDom } from 'test-utils';
 import activity from './data/activity.json';
 import pipeline from './data/pipeline.json';
 import quality from './data/quality.json';
 import adminContext from './data/adminContext.json';
+import deployments from './data/baselineDeployments.json';
 
 jest.mock(
   '@salesforce/apex/AdoptionDashboardController.getKpiData',
@@ -18,9 +20,16 @@ jest.mock(
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
+jest.mock(
+  '@salesforce/apex/AdoptionSettingsController.getBaselineDeployment',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
 
 const kpiDataCall = getKpiData as unknown as jest.Mock;
 const captureCall = captureBaseline as unknown as jest.Mock;
+const deploymentCall = getBaselineDeployment as unknown as jest.Mock;
+const POLL_MS = 5_000;
 const FAMILY_DATA: Record<string, unknown> = { activity, pipeline, quality };
 
 function mountPanel(context: unknown = adminContext): HTMLElement {
@@ -58,8 +67,28 @@ function clickCapture(element: HTMLElement): void {
   (element.shadowRoot?.querySelector('lightning-button.capture-baseline') as HTMLElement).click();
 }
 
+/** What the live region says, a sentence per line (formatted dates are stubs without text). */
+function deploymentText(element: HTMLElement): string {
+  return Array.from(element.shadowRoot?.querySelectorAll('.baseline-deployment p') ?? [])
+    .map((line) => line.textContent?.replace(/\s+/g, ' ').trim())
+    .join(' ');
+}
+
+function formattedDate(element: HTMLElement): unknown {
+  return (
+    element.shadowRoot?.querySelector('.baseline-deployment lightning-formatted-date-time') as
+      { value: unknown } | null | undefined
+  )?.value;
+}
+
 describe('c-settings-panel', () => {
-  afterEach(resetDom);
+  beforeEach(() => {
+    deploymentCall.mockResolvedValue(null);
+  });
+  afterEach(() => {
+    resetDom();
+    jest.useRealTimers();
+  });
 
   it('shows every setting in force, and is accessible', async () => {
     const element = mountPanel();
@@ -142,9 +171,10 @@ describe('c-settings-panel', () => {
     kpiDataCall.mockImplementation(({ family }: { family: string }) =>
       Promise.resolve(FAMILY_DATA[family])
     );
-    captureCall.mockResolvedValue('0Af000000000001AAA');
+    captureCall.mockResolvedValue('0Af000000000001CAA');
     const element = mountPanel();
     await flushPromises();
+    deploymentCall.mockResolvedValue(deployments.pending);
     clickCapture(element);
     await flushPromises();
     expect(kpiDataCall.mock.calls.map((call) => call[0])).toEqual([
@@ -163,9 +193,117 @@ describe('c-settings-panel', () => {
       'quality.fields.fillRate:Opportunity.NextStep': 0.5
     });
     expect(Object.keys(baseline)).toHaveLength(26);
-    expect(element.shadowRoot?.querySelector('.capture-message')?.textContent?.trim()).toBe(
-      'Baseline of 26 KPIs sent for saving (deployment 0Af000000000001AAA). The cards show it once Salesforce finishes the deployment, usually within a minute.'
+    expect(deploymentCall).toHaveBeenCalledTimes(2);
+    expect(deploymentText(element)).toBe('Saving the baseline… (requested )');
+    expect(formattedDate(element)).toBe('2026-11-23T14:02:00.000Z');
+    await expect(element).toBeAccessible();
+  });
+
+  it('follows the deployment it enqueued until it is saved, then suggests a reload', async () => {
+    jest.useFakeTimers();
+    kpiDataCall.mockImplementation(({ family }: { family: string }) =>
+      Promise.resolve(FAMILY_DATA[family])
     );
+    captureCall.mockResolvedValue('0Af000000000001CAA');
+    const element = mountPanel();
+    await jest.advanceTimersByTimeAsync(0);
+    deploymentCall
+      .mockResolvedValueOnce(deployments.pending)
+      .mockResolvedValueOnce(deployments.pending)
+      .mockResolvedValue(deployments.succeeded);
+    clickCapture(element);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(element.shadowRoot?.querySelector('.deployment-pending')).not.toBeNull();
+    await jest.advanceTimersByTimeAsync(POLL_MS);
+    expect(element.shadowRoot?.querySelector('.deployment-pending')).not.toBeNull();
+    await jest.advanceTimersByTimeAsync(POLL_MS);
+    expect(deploymentText(element)).toBe(
+      'Baseline saved on . Reload the page to compare the cards with it.'
+    );
+    expect(formattedDate(element)).toBe('2026-11-23T14:02:40.000Z');
+    await jest.advanceTimersByTimeAsync(10 * POLL_MS);
+    expect(deploymentCall).toHaveBeenCalledTimes(4);
+  });
+
+  it('shows a pending deployment on load in a polite live region, and is accessible', async () => {
+    deploymentCall.mockResolvedValue(deployments.pending);
+    const element = mountPanel();
+    await flushPromises();
+    const region = element.shadowRoot?.querySelector('.baseline-deployment');
+    expect(region?.getAttribute('role')).toBe('status');
+    expect(region?.getAttribute('aria-live')).toBe('polite');
+    expect(deploymentText(element)).toBe('Saving the baseline… (requested )');
+    expect(formattedDate(element)).toBe('2026-11-23T14:02:00.000Z');
+    await expect(element).toBeAccessible();
+  });
+
+  it('stops asking after two minutes and says the outcome is not known yet', async () => {
+    jest.useFakeTimers();
+    deploymentCall.mockResolvedValue(deployments.pending);
+    const element = mountPanel();
+    await jest.advanceTimersByTimeAsync(0);
+    await jest.advanceTimersByTimeAsync(120_000);
+    expect(deploymentCall).toHaveBeenCalledTimes(25);
+    expect(deploymentText(element)).toBe(
+      'Saving the baseline… (requested ) Salesforce has not reported the outcome yet: open this tab again later to see it.'
+    );
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(deploymentCall).toHaveBeenCalledTimes(25);
+  });
+
+  it('stops asking when the panel is removed', async () => {
+    jest.useFakeTimers();
+    deploymentCall.mockResolvedValue(deployments.pending);
+    const element = mountPanel();
+    await jest.advanceTimersByTimeAsync(0);
+    document.body.removeChild(element);
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(deploymentCall).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows when the baseline was saved, without asking again, and is accessible', async () => {
+    deploymentCall.mockResolvedValue(deployments.succeeded);
+    const element = mountPanel();
+    await flushPromises();
+    expect(deploymentText(element)).toBe('Baseline saved on .');
+    expect(formattedDate(element)).toBe('2026-11-23T14:02:40.000Z');
+    expect(deploymentCall).toHaveBeenCalledTimes(1);
+    await expect(element).toBeAccessible();
+  });
+
+  it('says why the baseline could not be saved, in words and error style, accessibly', async () => {
+    deploymentCall.mockResolvedValue(deployments.failed);
+    const element = mountPanel();
+    await flushPromises();
+    expect(deploymentText(element)).toBe(
+      'The baseline could not be saved: Deployment failed. Baseline__c: data value too large: 131073 characters.'
+    );
+    const failed = element.shadowRoot?.querySelector('.deployment-failed');
+    expect(failed?.classList.contains('slds-text-color_error')).toBe(true);
+    const icon = failed?.querySelector('lightning-icon') as unknown as { alternativeText: string };
+    expect(icon.alternativeText).toBe('Error');
+    await expect(element).toBeAccessible();
+  });
+
+  it('says nothing about a save before the first capture, accessibly', async () => {
+    const element = mountPanel();
+    await flushPromises();
+    expect(deploymentCall).toHaveBeenCalledTimes(1);
+    expect(deploymentText(element)).toBe('');
+    expect(element.shadowRoot?.querySelector('c-error-panel')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows in the shared error panel when the outcome cannot be read, accessibly', async () => {
+    deploymentCall.mockRejectedValue({ body: { message: 'Insufficient access' } });
+    const element = mountPanel();
+    await flushPromises();
+    const panel = element.shadowRoot?.querySelector('c-error-panel') as unknown as {
+      errors: unknown;
+      friendlyMessage: string;
+    };
+    expect(panel.friendlyMessage).toBe('Whether the last baseline was saved could not be read.');
+    expect(JSON.stringify(panel.errors)).toContain('Insufficient access');
     await expect(element).toBeAccessible();
   });
 
@@ -202,7 +340,8 @@ describe('c-settings-panel', () => {
     };
     expect(panel.friendlyMessage).toBe('The baseline could not be captured.');
     expect(JSON.stringify(panel.errors)).toContain('Adoption Manage Settings permission');
-    expect(element.shadowRoot?.querySelector('.capture-message')).toBeNull();
+    expect(deploymentCall).toHaveBeenCalledTimes(1);
+    expect(deploymentText(element)).toBe('');
     const button = element.shadowRoot?.querySelector(
       'lightning-button.capture-baseline'
     ) as unknown as {
