@@ -32,7 +32,8 @@ export interface FieldSpec {
   relationshipName?: string;
   /**
    * For polymorphic reference fields (DuplicateRecordItem.RecordId, Task.WhatId): every object the
-   * Id may belong to; `referenceTo` is the one relationship paths follow. Absent otherwise.
+   * Id may belong to; relationship paths through it reach the Name object (`What.Name`), as in
+   * SOQL. Absent otherwise.
    */
   referenceTargets?: readonly string[];
 }

@@ -59,7 +59,7 @@ export function reference(referenceTo: string, relationshipName: string, read: R
   return { spec: { type: 'reference', referenceTo, relationshipName }, read };
 }
 
-/** A polymorphic reference: paths follow the first target; the Id's key prefix tells the object. */
+/** A polymorphic reference: paths reach the Name object; the Id's key prefix tells the object. */
 export function polymorphic(
   targets: readonly [string, ...string[]],
   relationshipName: string,

@@ -38,10 +38,25 @@ export type QueryOrg = Pick<DemoOrg, 'tables' | 'asOf' | 'timeZone'>;
 /** Salesforce's ceiling on OFFSET. */
 const MAX_OFFSET = 2000;
 
+// Parsing costs milliseconds and an Apex run sends the same few texts thousands of times. Each
+// caller gets its own copy, so nothing downstream can change a cached tree.
+const PARSED_LIMIT = 500;
+const parsed = new Map<string, Query>();
+
+function parseCached(text: string): Query {
+  let query = parsed.get(text);
+  if (!query) {
+    query = parseQuery(text, { allowApexBindVariables: true });
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(text, query);
+  }
+  return structuredClone(query);
+}
+
 function parse(soql: string, binds: Binds): Query {
   if (/^\s*\[?\s*FIND\b/i.test(soql)) throw unsupported('SOSL (FIND …)');
   try {
-    return parseQuery(inlineLimitBinds(soql, binds), { allowApexBindVariables: true });
+    return parseCached(inlineLimitBinds(soql, binds));
   } catch (error) {
     if (error instanceof SoqlError) throw error;
     throw malformed(error instanceof Error ? error.message : String(error));

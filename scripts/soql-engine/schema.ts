@@ -45,20 +45,90 @@ export function findTable(tables: Tables, name: string): SObjectTable {
   return tables[key];
 }
 
+/**
+ * The fields of the Name object, what a polymorphic relationship (`Task.Owner`, `Task.What`) points
+ * to in SOQL (Object Reference, "Name"): `Owner.Name` works, `Owner.Division` does not. Each comes
+ * from the record's own object when that object has it, else reads null.
+ */
+const NAME_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  Id: { type: 'id' },
+  Name: { type: 'string' },
+  Alias: { type: 'string' },
+  Email: { type: 'email' },
+  FirstName: { type: 'string' },
+  LastName: { type: 'string' },
+  IsActive: { type: 'boolean' },
+  Phone: { type: 'string' },
+  Title: { type: 'string' },
+  Type: { type: 'string' },
+  Username: { type: 'string' },
+  UserRoleId: { type: 'reference', referenceTo: 'UserRole', relationshipName: 'UserRole' },
+  ProfileId: { type: 'reference', referenceTo: 'Profile', relationshipName: 'Profile' }
+};
+
+/**
+ * The Name view over the target tables of a polymorphic reference: rows of the first target come
+ * first, then the second's, and so on. `Type` is the record's object (a Group's own Type when it
+ * has one, e.g. 'Queue').
+ */
+function nameTable(targets: readonly SObjectTable[]): SObjectTable {
+  const offsets: number[] = [];
+  let size = 0;
+  for (const target of targets) {
+    offsets.push(size);
+    size += target.size;
+  }
+  const locate = (row: number): number => {
+    let index = targets.length - 1;
+    while (index > 0 && row < offsets[index]) index -= 1;
+    return index;
+  };
+  return {
+    name: 'Name',
+    size,
+    fields: NAME_FIELDS,
+    accessor(field) {
+      if (!(field in NAME_FIELDS)) return undefined;
+      const readers = targets.map((target) => {
+        const own = target.accessor(field);
+        if (own) return own;
+        return field === 'Type' ? () => target.name : () => null;
+      });
+      return (row) => {
+        const index = locate(row);
+        return readers[index](row - offsets[index]);
+      };
+    },
+    rowOf(id) {
+      for (let index = 0; index < targets.length; index += 1) {
+        const row = targets[index].rowOf(id);
+        if (row !== undefined) return offsets[index] + row;
+      }
+      return undefined;
+    }
+  };
+}
+
 function hopFrom(tables: Tables, table: SObjectTable, relationship: string): Hop {
   const wanted = relationship.toLowerCase();
   const entry = Object.entries(table.fields).find(
     ([, spec]) => spec.type === 'reference' && spec.relationshipName?.toLowerCase() === wanted
   );
-  const parentName = entry?.[1].referenceTo;
-  const parentKey = parentName ? findKey(Object.keys(tables), parentName) : undefined;
-  if (!entry || parentKey === undefined) {
+  const targetNames =
+    entry?.[1].referenceTargets ?? (entry?.[1].referenceTo ? [entry[1].referenceTo] : []);
+  const targetKeys = targetNames
+    .map((name) => findKey(Object.keys(tables), name))
+    .filter((key): key is string => key !== undefined);
+  const polymorphic = targetNames.length > 1;
+  if (!entry || targetKeys.length === 0 || (!polymorphic && targetKeys.length !== 1)) {
     throw invalidField(
       `Didn't understand relationship '${relationship}' in field path on entity '${table.name}'`
     );
   }
   const [referenceField, spec] = entry;
-  const parent = tables[parentKey];
+  const parent = polymorphic
+    ? nameTable(targetKeys.map((key) => tables[key]))
+    : tables[targetKeys[0]];
   const readId = accessorOf(table, referenceField);
   return {
     name: spec.relationshipName ?? relationship,
