@@ -14,6 +14,9 @@ Options:
                        settings; default)
   --settings <file>    the Adoption Settings as JSON, field API names as keys
                        (default config/demo-settings.json)
+  --apex <backend>     who answers the components' Apex calls: runtime (the package's own
+                       @AuraEnabled methods in the local Apex runtime; default) or gateway
+                       (their TypeScript twin, which ignores record sharing)
   --target-org <alias> read a real org instead, with the Salesforce CLI's stored login
   --help               show this help
 
@@ -21,16 +24,21 @@ Examples:
   npm start
   npm start -- --users 50000 --seed 7
   npm start -- --as rep --settings my-settings.json
+  npm start -- --apex gateway --as manager
   npm start -- --target-org my-sandbox`;
 
 export const VIEWERS = ['rep', 'manager', 'admin'] as const;
 export type Viewer = (typeof VIEWERS)[number];
+
+export const APEX_BACKENDS = ['runtime', 'gateway'] as const;
+export type ApexBackendName = (typeof APEX_BACKENDS)[number];
 
 export interface PreviewOptions {
   users: number;
   seed: number;
   port: number;
   viewer: Viewer;
+  apex: ApexBackendName;
   /** A settings file; undefined = config/demo-settings.json. */
   settingsFile?: string;
   targetOrg?: string;
@@ -61,6 +69,14 @@ function viewer(value: string | undefined): Viewer {
   return value as Viewer;
 }
 
+function apexBackend(value: string | undefined): ApexBackendName {
+  if (value === undefined) return 'runtime';
+  if (!(APEX_BACKENDS as readonly string[]).includes(value)) {
+    throw new UsageError(`--apex must be runtime or gateway; got "${value}".`);
+  }
+  return value as ApexBackendName;
+}
+
 export function parsePreviewOptions(argv: string[]): PreviewOptions | 'help' {
   let values;
   try {
@@ -72,6 +88,7 @@ export function parsePreviewOptions(argv: string[]): PreviewOptions | 'help' {
         port: { type: 'string' },
         as: { type: 'string' },
         settings: { type: 'string' },
+        apex: { type: 'string' },
         'target-org': { type: 'string' },
         help: { type: 'boolean' }
       },
@@ -87,6 +104,7 @@ export function parsePreviewOptions(argv: string[]): PreviewOptions | 'help' {
     seed: integer(values.seed, 'seed', 42, 0, 2 ** 31 - 1),
     port: integer(values.port, 'port', 3000, 0, 65_535),
     viewer: viewer(values.as),
+    apex: apexBackend(values.apex),
     settingsFile: values.settings,
     targetOrg: values['target-org']
   };

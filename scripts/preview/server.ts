@@ -1,6 +1,7 @@
 /**
  * The preview's HTTP server, on 127.0.0.1 only: the page, the component bundle, SLDS assets, the
- * chart.js static resource, and `/apex/<Class>.<method>`, answered by the TypeScript gateway.
+ * chart.js static resource, and `/apex/<Class>.<method>`, answered by the TypeScript gateway or,
+ * when given an `apex` backend, by it (the package's Apex in the local runtime: runtimeBackend.ts).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -30,9 +31,23 @@ const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8'
 };
 
+/** An answer to `/apex/<Class>.<method>`: the HTTP status and the JSON body. */
+export interface ApexAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** Answers one Apex call: 200 `{ result }`, else an error status with `{ message, … }`. */
+export type ApexBackend = (
+  qualifiedName: string,
+  params: Record<string, unknown>
+) => Promise<ApexAnswer>;
+
 export interface PreviewServerOptions {
   bundleDir: string;
   context: GatewayContext;
+  /** Answers the Apex calls instead of the gateway over `context`. */
+  apex?: ApexBackend;
   /** Shown in the page header, e.g. "demo org: 500 users, seed 42". */
   sourceLabel: string;
   port: number;
@@ -102,19 +117,29 @@ async function readJsonBody(request: IncomingMessage): Promise<Record<string, un
   return parsed as Record<string, unknown>;
 }
 
+/** The TypeScript gateway as an Apex backend. */
+export function gatewayBackend(context: GatewayContext): ApexBackend {
+  return async (name, params) => {
+    if (!isApexMethod(name)) {
+      return { status: 404, body: { message: `No @AuraEnabled method ${name} in this package.` } };
+    }
+    return { status: 200, body: { result: await callApex(name, context, params) } };
+  };
+}
+
 async function handleApex(
   request: IncomingMessage,
   response: ServerResponse,
   name: string,
-  context: GatewayContext
+  backend: ApexBackend
 ): Promise<void> {
-  if (request.method !== 'POST' || !isApexMethod(name)) {
+  if (request.method !== 'POST') {
     sendJson(response, 404, { message: `No @AuraEnabled method ${name} in this package.` });
     return;
   }
   try {
-    const result = await callApex(name, context, await readJsonBody(request));
-    sendJson(response, 200, { result });
+    const answer = await backend(name, await readJsonBody(request));
+    sendJson(response, answer.status, answer.body);
   } catch (error) {
     if (error instanceof UserFacingError || error instanceof SyntaxError) {
       sendJson(response, 400, { message: error.message });
@@ -129,6 +154,7 @@ async function handleApex(
 
 export function createPreviewServer(options: PreviewServerOptions): Server {
   const page = pageHtml(options.sourceLabel);
+  const backend = options.apex ?? gatewayBackend(options.context);
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const route = decodeURIComponent(url.pathname);
@@ -139,7 +165,7 @@ export function createPreviewServer(options: PreviewServerOptions): Server {
       response.writeHead(204);
       response.end();
     } else if (route.startsWith('/apex/')) {
-      void handleApex(request, response, route.slice('/apex/'.length), options.context);
+      void handleApex(request, response, route.slice('/apex/'.length), backend);
     } else if (route.startsWith('/assets/')) {
       sendFile(response, fileUnder(SLDS_ASSETS, route.slice('/assets/'.length)));
     } else if (route.startsWith('/resource/')) {

@@ -8,6 +8,7 @@
  * - admin (Adoption_Dashboard_Admin): the running user with every permission; everything and the
  *   settings.
  */
+import { VIEW_ALL_DATA_PERMISSION_SET } from '../apex-runtime/org/demoApexOrg';
 import type { DemoViewer } from '../gateway/demoContext';
 import { PERMISSIONS } from '../gateway/gatewayContext';
 import type { DemoOrg } from '../demo/model';
@@ -42,6 +43,16 @@ function managerOf(org: DemoOrg, userId: string): string {
   if (!best) throw new Error('The demo org has no active user with reports to view as.');
   return best[0];
 }
+
+/**
+ * The package's permission set each viewer holds in the Apex runtime's org (the custom permissions
+ * above are what they grant); an admin also holds View All Data, as an org's administrators do.
+ */
+export const VIEWER_PERMISSION_SETS: Readonly<Record<Viewer, readonly string[]>> = {
+  rep: ['Adoption_Dashboard_Viewer'],
+  manager: ['Adoption_Dashboard_Manager'],
+  admin: ['Adoption_Dashboard_Admin', VIEW_ALL_DATA_PERMISSION_SET]
+};
 
 export function demoViewer(org: DemoOrg, viewer: Viewer): DemoViewer {
   return {

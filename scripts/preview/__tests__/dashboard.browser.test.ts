@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../build/projectFiles';
 import { demoViewer } from '../viewers';
 import { populationUsers } from './expectedFromDemo';
-import { parseCsv, pastCloseIds, staleIds, teamOf } from './expectedRecords';
+import { parseCsv, pastCloseIds, staleIds, teamOf, visibleOwners } from './expectedRecords';
 import { eventually, openPreview } from './previewSession';
 import type { PreviewSession } from './previewSession';
 
@@ -223,7 +223,15 @@ describe('the dashboard viewed as a manager, with stale days set to 60', () => {
 
   it("counts the team's and region's stale opportunities with the 60-day threshold", async () => {
     const { org, page } = session;
-    const team = new Set(teamOf(org, demoViewer(org, 'manager').userId).map((user) => user.id));
+    const managerId = demoViewer(org, 'manager').userId;
+    // Record access applies on top of the audience (README, "Who sees what"): the manager counts
+    // only the opportunities of owners in roles below theirs, not a peer manager's.
+    const readable = visibleOwners(org, managerId);
+    const team = new Set(
+      teamOf(org, managerId)
+        .map((user) => user.id)
+        .filter((id) => readable.has(id))
+    );
     const withSixty = staleIds(org, team, STALE_DAYS).length;
     // The setting must matter for this audience, or the test would prove nothing.
     expect(withSixty).not.toBe(staleIds(org, team, 30).length);

@@ -96,6 +96,34 @@ export function teamOf(org: DemoOrg, managerId: string): DemoUser[] {
   });
 }
 
+/**
+ * The owners whose records a user may read with the demo org's sharing (every sales object
+ * Private, no sharing rules): the user and the users in roles below theirs (UserRole.ParentRoleId).
+ */
+export function visibleOwners(org: DemoOrg, userId: string): Set<string> {
+  const [roleId, parentRole] = ['Id', 'ParentRoleId'].map((field) => read(org, 'UserRole', field));
+  const children = new Map<string, string[]>();
+  for (let row = 0; row < org.tables.UserRole.size; row += 1) {
+    const parent = parentRole(row);
+    if (parent !== null) {
+      children.set(String(parent), [...(children.get(String(parent)) ?? []), String(roleId(row))]);
+    }
+  }
+  const [id, role] = ['Id', 'UserRoleId'].map((field) => read(org, 'User', field));
+  const own = role(org.tables.User.rowOf(userId) as number);
+  const below = new Set<string>();
+  const pending = own === null ? [] : [...(children.get(String(own)) ?? [])];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    below.add(next);
+    pending.push(...(children.get(next) ?? []));
+  }
+  const owners = new Set([userId]);
+  for (let row = 0; row < org.tables.User.size; row += 1) {
+    if (below.has(String(role(row)))) owners.add(String(id(row)));
+  }
+  return owners;
+}
+
 /** Parses RFC 4180 CSV text (quoted cells, doubled quotes, CRLF rows) into rows of cells. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

@@ -7,6 +7,7 @@ describe('npm start options', () => {
       seed: 42,
       port: 3000,
       viewer: 'admin',
+      apex: 'runtime',
       settingsFile: undefined,
       targetOrg: undefined
     });
@@ -33,11 +34,13 @@ describe('npm start options', () => {
       seed: 7,
       port: 0,
       viewer: 'rep',
+      apex: 'runtime',
       settingsFile: 'my-settings.json',
       targetOrg: 'sandbox'
     });
     expect(parsePreviewOptions(['--as', 'manager'])).toMatchObject({ viewer: 'manager' });
     expect(parsePreviewOptions(['--help'])).toBe('help');
+    expect(parsePreviewOptions(['--apex', 'gateway'])).toMatchObject({ apex: 'gateway' });
   });
 
   it('names the bad option and the allowed range', () => {
@@ -51,6 +54,7 @@ describe('npm start options', () => {
       '--as must be rep, manager or admin; got "ceo".'
     );
     expect(() => parsePreviewOptions(['--colour', 'red'])).toThrow(UsageError);
+    expect(() => parsePreviewOptions(['--apex', 'cloud'])).toThrow(UsageError);
     expect(() => parsePreviewOptions(['extra'])).toThrow(UsageError);
   });
 });

@@ -18,10 +18,13 @@ import type { SettingsRecord } from '../../gateway/gatewayContext';
 import { loadSelectorQueries } from '../../gateway/selectorQueries';
 import { chromiumPath } from '../../shared/chromium';
 import { bundlePreview } from '../bundle';
-import type { Viewer } from '../options';
+import { demoAuraRuntime } from '../../apex-runtime/aura/demoRuntime';
+import type { FieldValue } from '../../demo/model';
+import type { ApexBackendName, Viewer } from '../options';
+import { runtimeBackend } from '../runtimeBackend';
 import { createPreviewServer, listen } from '../server';
 import { readSettingsFile } from '../settingsFile';
-import { demoViewer } from '../viewers';
+import { VIEWER_PERMISSION_SETS, demoViewer } from '../viewers';
 
 const CHROMIUM = chromiumPath();
 
@@ -40,6 +43,16 @@ export interface SessionOptions {
   viewer: Viewer;
   /** Overrides of config/demo-settings.json, by field API name. */
   settings?: Partial<SettingsRecord>;
+  /** Who answers the Apex calls; default PREVIEW_APEX from the environment, else the runtime. */
+  apex?: ApexBackendName;
+}
+
+function apexOf(options: SessionOptions): ApexBackendName {
+  const chosen = options.apex ?? process.env.PREVIEW_APEX ?? 'runtime';
+  if (chosen !== 'runtime' && chosen !== 'gateway') {
+    throw new Error(`PREVIEW_APEX must be runtime or gateway; got "${chosen}".`);
+  }
+  return chosen;
 }
 
 export async function openPreview(options: SessionOptions): Promise<PreviewSession> {
@@ -52,17 +65,31 @@ export async function openPreview(options: SessionOptions): Promise<PreviewSessi
   const settings: SettingsRecord = { ...(await readSettingsFile()), ...options.settings };
   const bundleDir = await mkdtemp(path.join(os.tmpdir(), 'adoption-browser-'));
   await bundlePreview(bundleDir);
+  const viewer = demoViewer(org, options.viewer);
+  const apex =
+    apexOf(options) === 'runtime'
+      ? runtimeBackend(
+          demoAuraRuntime(org, {
+            settings: settings as Record<string, FieldValue>,
+            grants: [
+              { userId: viewer.userId, permissionSets: VIEWER_PERMISSION_SETS[options.viewer] }
+            ]
+          }),
+          viewer.userId
+        )
+      : undefined;
   const server: Server = createPreviewServer({
     bundleDir,
     sourceLabel: `demo org: ${options.users} users, seed ${options.seed}`,
     port: 0,
+    apex,
     context: demoContext(org, {
       queries: await loadSelectorQueries(CLASSES_DIR),
       reference: await loadStandardObjects(
         path.join(PROJECT_ROOT, 'config', 'schema', 'standard-objects.json')
       ),
       settings,
-      viewer: demoViewer(org, options.viewer)
+      viewer
     })
   });
   const url = await listen(server, 0);

@@ -117,3 +117,38 @@ describe('preview server', () => {
     expect(await response.json()).toEqual({ message: 'The request is too large.' });
   });
 });
+
+describe('preview server with an Apex backend', () => {
+  it('answers /apex/ calls with the backend status and body instead of the gateway', async () => {
+    const calls: [string, Record<string, unknown>][] = [];
+    const apexServer = createPreviewServer({
+      bundleDir,
+      context,
+      apex: async (name, params) => {
+        calls.push([name, params]);
+        return name.endsWith('.refuse')
+          ? { status: 400, body: { message: 'No.' } }
+          : { status: 200, body: { result: { echoed: params } } };
+      },
+      sourceLabel: 'runtime',
+      port: 0
+    });
+    const url = await listen(apexServer, 0);
+    try {
+      const ok = await fetch(new URL('/apex/AnyController.getThing', url), {
+        method: 'POST',
+        body: '{"periodDays":14}'
+      });
+      expect(await ok.json()).toEqual({ result: { echoed: { periodDays: 14 } } });
+      const refused = await fetch(new URL('/apex/AnyController.refuse', url), { method: 'POST' });
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toEqual({ message: 'No.' });
+      expect(calls.map(([name]) => name)).toEqual([
+        'AnyController.getThing',
+        'AnyController.refuse'
+      ]);
+    } finally {
+      apexServer.close();
+    }
+  });
+});
