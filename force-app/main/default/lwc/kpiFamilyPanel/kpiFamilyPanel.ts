@@ -93,7 +93,7 @@ export default class KpiFamilyPanel extends LightningElement {
     if (!this.cards.some((card) => card.id === this.chartKpiId)) {
       this.chartKpiId = this.cards[0]?.id ?? '';
     }
-    this.showPeriodPicker = data.tallies.some((tallies) => tallies.previous !== null);
+    this.showPeriodPicker = data.tallies.some((tallies) => tallies.previous != null);
     this.data = data;
     this.error = undefined;
   }

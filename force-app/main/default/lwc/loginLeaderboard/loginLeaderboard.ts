@@ -112,7 +112,7 @@ export default class LoginLeaderboard extends LightningElement {
     if (standing.rank === null) {
       return `${pluralize(standing.rankedCount, 'person', 'people')} logged in during the ${this.periodLabel}.`;
     }
-    const days = standing.activeDays === null ? '' : ` on ${pluralize(standing.activeDays, 'day')}`;
+    const days = standing.activeDays == null ? '' : ` on ${pluralize(standing.activeDays, 'day')}`;
     return `${pluralize(standing.logins, 'login')}${days} in the ${this.periodLabel}.`;
   }
 

@@ -79,7 +79,7 @@ function toTableRow(entry: RankedEntry): TableRow {
     role: entry.role ?? BLANK_SLICE_KEY,
     region: entry.region ?? BLANK_SLICE_KEY,
     logins: entry.logins,
-    activeDays: entry.activeDays === null ? '—' : String(entry.activeDays),
+    activeDays: entry.activeDays == null ? '—' : String(entry.activeDays),
     ...describeChange(entry),
     rowClass: entry.isViewer ? 'slds-hint-parent viewer-row slds-is-selected' : 'slds-hint-parent',
     isViewer: entry.isViewer,

@@ -220,7 +220,7 @@ export default class SliceDrilldown extends NavigationMixin(LightningElement) {
 
   /** Shown when Apex hides others' logins from this viewer (PersonRow.logins is null). */
   get loginsHiddenNote(): string | null {
-    return this.people.rows.some((row) => row.logins === null)
+    return this.people.rows.some((row) => row.logins == null)
       ? 'Logins are shown only to viewers allowed to see their team’s logins.'
       : null;
   }

@@ -124,6 +124,18 @@ describe('c-kpi-family-panel', () => {
     expect(element.shadowRoot?.querySelector('.period-filter')).toBeNull();
   });
 
+  it('shows no period picker when Aura leaves out the null previous tallies', async () => {
+    // Aura omits null fields of Apex objects: `previous: null` arrives as an absent field.
+    const omitted = {
+      ...quality,
+      tallies: quality.tallies.map(({ previous: _previous, ...rest }) => rest)
+    };
+    apexCall.mockResolvedValue(omitted);
+    const element = mountPanel('quality');
+    await flushPromises();
+    expect(element.shadowRoot?.querySelector('.period-filter')).toBeNull();
+  });
+
   it('asks Apex again for the period the user picks', async () => {
     apexCall.mockResolvedValue(activity);
     const element = mountPanel('activity');

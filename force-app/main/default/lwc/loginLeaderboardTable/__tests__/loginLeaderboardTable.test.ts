@@ -67,6 +67,17 @@ describe('c-login-leaderboard-table', () => {
     );
   });
 
+  it('shows a dash when Aura leaves out null active days', async () => {
+    // Aura omits null fields of Apex objects, so the component sees the field as undefined.
+    const withoutActiveDays: Partial<(typeof ranked)[number]> = { ...ranked[2] };
+    delete withoutActiveDays.activeDays;
+    const element = mount<HTMLElement>('c-login-leaderboard-table', LoginLeaderboardTable, {
+      rows: [withoutActiveDays]
+    });
+    await flushPromises();
+    expect(element.shadowRoot?.querySelector('tbody tr .active-days')?.textContent).toBe('—');
+  });
+
   it("appends the viewer's row after a separator when the viewer ranks below the page", async () => {
     const element = mount<HTMLElement>('c-login-leaderboard-table', LoginLeaderboardTable, {
       rows: ranked.slice(0, 2),
