@@ -1,36 +1,13 @@
 import { join } from 'node:path';
-import { ClassRegistry } from '../language/classes';
-import { ApexThrow } from '../language/exceptions';
-import { Interpreter } from '../language/interpreter';
-import { loadClass } from '../language/loader';
-import { systemLibrary } from '../language/systemLibrary';
-import { stringOf } from '../library/stringOf';
 import { createOrg } from '../org/orgData';
+import { runBodyWithOrg } from './languageHelpers';
 
 const org = createOrg({
   sourceDir: join(__dirname, '..', '..', '..', 'force-app', 'main', 'default')
 });
 
 function run(body: string, apiVersion = 68): string {
-  const registry = new ClassRegistry([
-    loadClass('Main.cls', `public with sharing class Main {\n${body}\n}`, apiVersion)
-  ]);
-  const interp = new Interpreter(registry, {
-    library: systemLibrary,
-    org,
-    userId: org.runningUserId,
-    isTest: true
-  });
-  const snapshot = org.snapshot();
-  try {
-    return stringOf(interp.callStatic('Main', 'run'));
-  } catch (error) {
-    if (error instanceof ApexThrow)
-      return `${error.exception.className}: ${String(error.exception.fields.get('message'))}`;
-    throw error;
-  } finally {
-    org.restore(snapshot);
-  }
+  return runBodyWithOrg(org, body, { apiVersion });
 }
 
 describe('SOQL, DML and limits in the interpreter', () => {

@@ -3,38 +3,13 @@
  * TimeZone, FeatureManagement, custom settings and metadata, Metadata deployments, Database DML
  * results, Crypto/EncodingUtil, and data-layer errors as Apex exceptions.
  */
-import { ClassRegistry } from '../language/classes';
-import { ApexThrow } from '../language/exceptions';
-import { Interpreter } from '../language/interpreter';
-import { loadClass } from '../language/loader';
-import { systemLibrary } from '../language/systemLibrary';
-import { stringOf } from '../library/stringOf';
+import { runBodyWithOrg } from './languageHelpers';
 import { newOrg } from './orgTestSupport';
 
 const org = newOrg();
 
 function run(body: string, extra: Record<string, string> = {}): string {
-  const registry = new ClassRegistry([
-    loadClass('Main.cls', `public with sharing class Main {\n${body}\n}`, 68),
-    ...Object.entries(extra).map(([name, source]) => loadClass(`${name}.cls`, source, 68))
-  ]);
-  const interp = new Interpreter(registry, {
-    library: systemLibrary,
-    org,
-    userId: org.runningUserId,
-    isTest: true,
-    seed: 3
-  });
-  const snapshot = org.snapshot();
-  try {
-    return stringOf(interp.callStatic('Main', 'run'));
-  } catch (error) {
-    if (error instanceof ApexThrow)
-      return `${error.exception.className}: ${String(error.exception.fields.get('message'))}`;
-    throw error;
-  } finally {
-    org.restore(snapshot);
-  }
+  return runBodyWithOrg(org, body, { extra, seed: 3 });
 }
 
 describe('Schema describes', () => {
