@@ -14,6 +14,7 @@ const SCRIPT_ENTRY_POINTS = [
   'scripts/demo/cli.ts',
   'scripts/soql-engine/bench.ts',
   'scripts/bench/preview.ts',
+  'scripts/bench/apexRuntime.ts',
   'scripts/bench/cli.ts',
   // Reached only by the spawned `adoption` end-to-end tests: it imports the sources dynamically.
   'scripts/cli/openSource.ts'
