@@ -2,6 +2,7 @@
  * The interpreter's own syntax tree: a small typed form of the ANTLR parse tree (built once by
  * parse*.ts). Every statement and expression carries its source line, for coverage and errors.
  */
+import type { BinaryOperator } from '../library/operators';
 import type { TypeName } from '../values';
 
 export type Sharing = 'with' | 'without' | 'inherited' | null;
@@ -190,25 +191,8 @@ export type Stmt =
 
 export type LiteralType = 'Integer' | 'Long' | 'Decimal' | 'String' | 'Boolean' | 'null';
 
-export type BinaryOp =
-  | '+'
-  | '-'
-  | '*'
-  | '/'
-  | '=='
-  | '!='
-  | '==='
-  | '!=='
-  | '<'
-  | '<='
-  | '>'
-  | '>='
-  | '&'
-  | '|'
-  | '^'
-  | '<<'
-  | '>>'
-  | '>>>';
+/** The library's binary operators less '%', which Apex does not have (Math.mod does it). */
+export type BinaryOp = Exclude<BinaryOperator, '%'>;
 
 export type AssignOp =
   '=' | '+=' | '-=' | '*=' | '/=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '>>>=';
