@@ -11,8 +11,12 @@
  * Example: npx tsx scripts/bench/apexRuntime.ts --users 200 --all-calls
  */
 import { parseArgs } from 'node:util';
-import { invokeAuraEnabled } from '../apex-runtime/aura/auraRequest';
-import { COMPONENT_CALLS, CORE_CALLS, equivalenceSetup } from '../apex-runtime/aura/equivalence';
+import {
+  COMPONENT_CALLS,
+  CORE_CALLS,
+  equivalenceSetup,
+  invokeCall
+} from '../apex-runtime/aura/equivalence';
 import type { AuraCall, EquivalenceSetup } from '../apex-runtime/aura/equivalence';
 import { VIEWERS } from '../preview/options';
 import { failures, formatTable, outcomeOf, peaks } from './apexReport';
@@ -35,17 +39,11 @@ async function measureOrg(
     process.stderr.write(`  ${viewer}: ${calls.length} calls …`);
     const started = performance.now();
     for (const [index, request] of calls.entries()) {
-      const dot = request.method.lastIndexOf('.');
-      const response = await invokeAuraEnabled(runtime, {
-        className: request.method.slice(0, dot),
-        methodName: request.method.slice(dot + 1),
-        params: request.params,
-        userId
-      });
+      const response = await invokeCall(runtime, request, userId);
       measures.push({
         step: index + 1,
         viewer,
-        call: `${request.method.slice(dot + 1)}(${request.label})`,
+        call: `${request.method.slice(request.method.lastIndexOf('.') + 1)}(${request.label})`,
         outcome: outcomeOf(response),
         usage: response.usage
       });

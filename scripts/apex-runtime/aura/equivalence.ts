@@ -278,6 +278,21 @@ export async function equivalenceSetup(
 }
 
 /** Runs every call as every viewer through both; each viewer has its own org (one transaction per call). */
+/** Runs one call ('Class.method' with its parameters) as the user, through the runtime. */
+export function invokeCall(
+  runtime: AuraRuntime,
+  request: AuraCall,
+  userId: string
+): Promise<AuraResponse> {
+  const dot = request.method.lastIndexOf('.');
+  return invokeAuraEnabled(runtime, {
+    className: request.method.slice(0, dot),
+    methodName: request.method.slice(dot + 1),
+    params: request.params,
+    userId
+  });
+}
+
 export async function compareAll(
   setup: EquivalenceSetup,
   calls: readonly AuraCall[] = COMPONENT_CALLS,
@@ -289,13 +304,7 @@ export async function compareAll(
     const { runtime, userId } = setup.runtime(viewer);
     for (const request of calls) {
       const gateway = await gatewayOutcome(context, request);
-      const dot = request.method.lastIndexOf('.');
-      const response = await invokeAuraEnabled(runtime, {
-        className: request.method.slice(0, dot),
-        methodName: request.method.slice(dot + 1),
-        params: request.params,
-        userId
-      });
+      const response = await invokeCall(runtime, request, userId);
       rows.push({
         viewer,
         call: request,

@@ -12,6 +12,7 @@ import {
   SObjectValue,
   type ApexValue
 } from '../values';
+import { zoneOffset } from '../library/calendar';
 import { readRecords } from './database';
 import type { Interpreter } from './interpreter';
 import {
@@ -66,30 +67,6 @@ function userField(interp: Interpreter, field: string, line: number): ApexValue 
   return record?.fields.get(field.toLowerCase())?.value ?? null;
 }
 
-/** The offset of `zone` from GMT at `epochMillis`, in milliseconds. */
-export function zoneOffset(zone: string, epochMillis: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric'
-  }).formatToParts(new Date(epochMillis));
-  const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second')
-  );
-  return wall - Math.floor(epochMillis / 1000) * 1000;
-}
-
 export function timeZoneValue(zone: string): ApexObject {
   const value = newSystemObject(systemClass('System.TimeZone') as SystemClass);
   zones.set(value, zone);
@@ -120,7 +97,7 @@ defineSystemClasses({
       const [when] = args;
       if (!(when instanceof ApexDatetime))
         return interp.throwApex('NullPointerException', 'Argument cannot be null.');
-      return ApexNumber.integer(zoneOffset(zoneOf(self), when.epochMillis));
+      return ApexNumber.integer(zoneOffset(when.epochMillis, zoneOf(self)));
     }
   }
 });
